@@ -1,0 +1,71 @@
+"""Which layout a page is in, and what kind of page it is: read from URL and content.
+
+The page kind decides which assembly runs; pages that are neither article nor issue are
+refused here with a reason (``PageError``), before any field is looked for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bionews_scraper.parsers import bionews2018, cues, legacy, progress
+from bionews_scraper.parsers.metadata import Metadata
+from bionews_scraper.parsers.page import Line, Page
+from bionews_scraper.records import PageError
+
+LEGACY_MARKUP_RE = re.compile(r"charset\s*=\s*[\"']?(?:windows-1252|iso-8859-1)|href=[\"']?page_\d+\.asp|<title>\s*BioNews\s+-", re.IGNORECASE)
+HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
+ARTICLE_LINKS_FOR_SEARCH = 3
+
+
+def detect_layout(page: Page, meta: Metadata) -> str:
+    """``legacy``, ``bionews2018`` or ``progress``: from the URL, the canonical URL, the markup."""
+    for url in (page.url, meta.canonical_url or "", meta.og_url or ""):
+        for name, module in (("legacy", legacy), ("progress", progress), ("bionews2018", bionews2018)):
+            if module.URL_RE.match(url):
+                return name
+    head = page.text[:20000]
+    if progress.MARKUP_RE.search(head) or (meta.title or "").endswith("| PET"):
+        return "progress"
+    if LEGACY_MARKUP_RE.search(head):
+        return "legacy"
+    return "bionews2018" if HTML5_RE.match(head) or meta.og_title else "legacy"
+
+
+def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
+    """``article`` or ``issue``; raises ``PageError`` for every other kind of page."""
+    heading_text = heading.text if heading else ""
+    title = meta.title or ""
+    if cues.NOT_FOUND_RE.search(heading_text) or cues.NOT_FOUND_RE.search(title):
+        raise PageError("page_not_found", "the page says it could not be found")
+    if cues.read_issue_heading(heading_text) is not None or cues.ISSUE_URL_RE.search(page.url.split("?", 1)[0]):
+        return "issue"
+    if cues.SEARCH_RE.search(heading_text) or cues.SEARCH_RE.search(title) or _is_search_url(page.url):
+        raise PageError("search_results", "the page is a list of search results")
+    has_issue_line = any(cues.read_issue_line(line.text) for line in page.lines)
+    if _is_event(page, meta, heading_text, has_issue_line):
+        raise PageError("event_page", "the page announces an event")
+    if not has_issue_line and _is_listing(page, heading_text, title):
+        raise PageError("listing_page", "the page lists issues or articles; it only yields links")
+    return "article"
+
+
+def _is_search_url(url: str) -> bool:
+    return bool(re.search(r"[?&](?:s|q|search|query)=|/search\b", url, re.IGNORECASE))
+
+
+def _is_event(page: Page, meta: Metadata, heading_text: str, has_issue_line: bool) -> bool:
+    if "Event" in meta.ld_types or any(t.endswith("Event") for t in meta.ld_types):
+        return True
+    if has_issue_line:
+        return False
+    event_cues = sum(1 for line in page.lines if cues.EVENT_CUE_RE.search(line.text) and len(line.text) < 200)
+    named_event = bool(cues.EVENT_HEADING_RE.search(heading_text) or cues.EVENT_URL_RE.search(page.url))
+    return event_cues >= 2 and named_event or event_cues >= 4
+
+
+def _is_listing(page: Page, heading_text: str, title: str) -> bool:
+    issue_links = sum(1 for line in page.lines for link in line.links if cues.read_issue_heading(link.text) is not None)
+    if issue_links >= 2:
+        return True
+    return bool(cues.LISTING_RE.search(heading_text) or cues.LISTING_RE.search(title))

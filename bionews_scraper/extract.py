@@ -1,0 +1,95 @@
+"""The seam between fetching and parsing: (bytes, URL) -> record and links.
+
+decode -> read metadata -> classify -> assemble. Pure: no Scrapy, no clock, no network.
+``bionews parse``, the crawl and replay all call ``extract``; the spider reads only links
+(and the record's URLs) from what it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, SoupStrainer
+
+from bionews_scraper.classify import classify, detect_layout
+from bionews_scraper.decode import decode_html
+from bionews_scraper.normalise import normalise_url
+from bionews_scraper.parsers import bionews2018, legacy, progress
+from bionews_scraper.parsers.article import build_article
+from bionews_scraper.parsers.issue import build_issue
+from bionews_scraper.parsers.landmarks import find_landmarks
+from bionews_scraper.parsers.metadata import read_metadata
+from bionews_scraper.parsers.page import Page
+from bionews_scraper.parsers.regions import find_main_heading
+from bionews_scraper.records import Article, ErrorRecord, Issue, PageError
+
+LANDMARKS = {"legacy": legacy.LANDMARKS, "bionews2018": bionews2018.LANDMARKS, "progress": progress.LANDMARKS}
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    url: str  # absolute, fragment removed
+    text: str  # the anchor text
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    record: Article | Issue | ErrorRecord
+    links: tuple[PageLink, ...]  # every link on the page, for the spider to choose from
+
+    @property
+    def ok(self) -> bool:
+        return self.record["kind"] != "error"
+
+
+def extract(body: bytes, url: str, content_type: str | None = None) -> Extraction:
+    """Parse one page. Never raises for bad input: refusals become error records.
+
+    ``content_type`` is the HTTP header, if known. Bugs (anything but ``PageError``)
+    propagate: the outermost loop logs them and writes an ``internal_error`` record.
+    """
+    try:
+        page = Page.from_text(decode_html(body, content_type), url)
+    except PageError as refusal:
+        return Extraction(refusal.to_record(url), ())
+    links = _links(page)
+    try:
+        return Extraction(_record(page), links)
+    except PageError as refusal:
+        return Extraction(refusal.to_record(url), links)
+
+
+def _record(page: Page) -> Article | Issue:
+    meta = read_metadata(page.soup)
+    layout = detect_layout(page, meta)
+    landmarks = find_landmarks(page.soup, LANDMARKS[layout])
+    heading = find_main_heading(page, meta, landmarks.get("headline"))
+    if classify(page, meta, heading) == "issue":
+        return build_issue(page, meta, layout, heading)
+    canonical = normalise_url(meta.canonical_url or meta.og_url, page.url)
+    return build_article(page, meta, layout, heading, canonical)
+
+
+def _links(page: Page) -> tuple[PageLink, ...]:
+    seen: dict[str, PageLink] = {}
+    for line in page.lines:
+        for link in line.links:
+            url = normalise_url(link.href, page.url)
+            if url and url not in seen:
+                seen[url] = PageLink(url, link.text)
+    return tuple(seen.values())
+
+
+def stated_url(body: bytes, content_type: str | None = None) -> str | None:
+    """The URL a saved page gives for itself (canonical link, else og:url), if absolute."""
+    try:
+        text = decode_html(body, content_type)
+    except PageError:
+        return None
+    head = BeautifulSoup(text, "lxml", parse_only=SoupStrainer(["link", "meta"]))
+    meta = read_metadata(head)
+    for candidate in (meta.canonical_url, meta.og_url):
+        url = normalise_url(candidate, "")
+        if url:
+            return url
+    return None

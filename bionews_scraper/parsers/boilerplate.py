@@ -1,0 +1,77 @@
+"""Phrases that are never part of an article body, in any layout.
+
+Matched on lower-cased, whitespace-collapsed text. The phrases come from site-layouts.md:
+they have stayed the same through every redesign, so they outlive class names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line holding one of these phrases is boilerplate (sign-up, search, social, comments,
+# reuse notes, sidebars): each is distinctive enough never to occur in news prose.
+BOILERPLATE_PHRASES: tuple[str, ...] = (
+    "subscribe to the bionews newsletter",
+    "sign up to bionews",
+    "sign up for bionews",
+    "sign up to the bionews",
+    "advanced search",
+    "like the progress educational trust on facebook",
+    "be the first to have your say",
+    "you need to login or register to add comments",
+    "you need to log in or register to add comments",
+    "by posting a comment you agree",
+    "enquire about using this story",
+    "published by the progress educational trust",
+    "good fundraising code",
+    "become a friend of pet",
+    "this website uses cookies",
+    "we use cookies",
+)
+# Short lines that start these ways are furniture; in prose these words are ordinary.
+BOILERPLATE_STARTS: tuple[str, ...] = (
+    "search for", "search this site", "search bionews", "page url:", "share this", "share on",
+    "follow us", "follow pet", "book now", "book your place", "register now", "view all events",
+    "registered charity", "all rights reserved", "copyright", "©", "skip to", "donate",
+    "support pet", "back to", "return to", "print this", "email this", "login", "log in",
+)
+BOILERPLATE_START_MAX_LENGTH = 120
+# Lines that are boilerplate only when they are the whole line.
+BOILERPLATE_LINES: frozenset[str] = frozenset({
+    "share", "tweet", "print", "email", "e-mail", "facebook", "twitter", "linkedin", "search",
+    "menu", "home", "login", "log in", "register", "back to top", "top", "read more", "more",
+    "next", "previous", "comments", "reply", "close", "go", "submit", "subscribe", "donate",
+    "news", "bionews", "events", "about us", "contact us", "|",
+})
+# Lines that start these ways are labels for metadata lists, not prose.
+BOILERPLATE_PREFIX_RE = re.compile(r"^(?:tags?|filed\s+under|categor(?:y|ies)|keywords?|topics?)\s*:", re.IGNORECASE)
+# A boilerplate phrase inside a long paragraph of prose is quoted prose, not boilerplate.
+BOILERPLATE_MAX_LENGTH = 400
+# Comment widgets and reuse notes end an article's body wherever they appear.
+BODY_END_PHRASES: tuple[str, ...] = (
+    "be the first to have your say",
+    "you need to login or register to add comments",
+    "you need to log in or register to add comments",
+    "by posting a comment you agree",
+    "click here to enquire about using this story",
+    "leave a reply",
+    "leave a comment",
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when a line of visible text is site furniture, not article prose."""
+    lowered = text.lower().strip(" .:!|»›>")
+    if not lowered or lowered in BOILERPLATE_LINES or BOILERPLATE_PREFIX_RE.match(lowered):
+        return True
+    if len(lowered) > BOILERPLATE_MAX_LENGTH:
+        return False
+    if len(lowered) <= BOILERPLATE_START_MAX_LENGTH and lowered.startswith(BOILERPLATE_STARTS):
+        return True
+    return any(phrase in lowered for phrase in BOILERPLATE_PHRASES)
+
+
+def ends_body(text: str) -> bool:
+    """True when a line is a comment widget or reuse note: the article is over."""
+    lowered = text.lower()
+    return len(lowered) <= BOILERPLATE_MAX_LENGTH and any(phrase in lowered for phrase in BODY_END_PHRASES)

@@ -1,0 +1,212 @@
+"""One parsed page: the soup, read once, and its visible text as a list of lines.
+
+Every finder and cue works on ``Page.lines``: the visible text in reading order, one entry
+per line (a block element, or a run split by ``<br>``), each knowing its element, its
+paragraph and its links. Building it is a single pass over the tree; nothing after this
+searches the whole tree again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import CData
+
+from bionews_scraper.normalise import normalise_text
+
+# Elements that start a new line of text.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "option", "label", "legend",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements whose text is never visible page text.
+INVISIBLE_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "svg", "iframe", "select",
+    "option", "button", "input", "textarea", "object", "embed", "canvas", "map",
+})
+# Page furniture by element name (HTML5) ...
+FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+# ... and by id or class words. A hint, never relied on alone: a furniture element that
+# holds the headline is the article's own wrapper and is not furniture.
+FURNITURE_HINT_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|side|header|masthead|footer|banner|advert|ads?|"
+    r"promo|social|share|sharing|comments?|newsletter|signup|subscribe|cookie|breadcrumbs?|widget|"
+    r"search|fb|facebook|twitter|login)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+TEXT_NODE_TYPES = (NavigableString, CData)
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of visible text."""
+
+    index: int
+    text: str  # whitespace collapsed
+    element: Tag  # the block element that holds the line
+    paragraph: int  # lines split by a single <br> share a paragraph number
+    furniture: Tag | None  # the nearest furniture ancestor, if any
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def tag(self) -> str:
+        return self.element.name
+
+    @property
+    def is_heading(self) -> bool:
+        return self.element.name in HEADING_TAGS
+
+    @property
+    def link_text_share(self) -> float:
+        """How much of the line is link text: 1.0 for a line that is only a link."""
+        linked = sum(len(link.text) for link in self.links)
+        return min(1.0, linked / len(self.text)) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class Page:
+    url: str
+    text: str  # the decoded page
+    soup: BeautifulSoup
+    lines: list[Line]
+
+    @classmethod
+    def from_text(cls, text: str, url: str) -> Page:
+        soup = BeautifulSoup(text, "lxml")
+        return cls(url=url, text=text, soup=soup, lines=_linearise(soup))
+
+    def line_of(self, element: Tag | None) -> Line | None:
+        """The first line inside ``element`` (or holding it)."""
+        if element is None:
+            return None
+        inside = _descendant_ids(element)
+        for line in self.lines:
+            if id(line.element) in inside:
+                return line
+        for parent in element.parents:
+            for line in self.lines:
+                if line.element is parent:
+                    return line
+        return None
+
+    def span_of(self, element: Tag) -> tuple[int, int]:
+        """Indices [start, end) of the lines inside ``element``; (0, 0) when none."""
+        inside = _descendant_ids(element)
+        indices = [line.index for line in self.lines if id(line.element) in inside]
+        return (indices[0], indices[-1] + 1) if indices else (0, 0)
+
+    def is_inside(self, line: Line, element: Tag) -> bool:
+        return line.element is element or any(parent is element for parent in line.element.parents)
+
+
+def _descendant_ids(element: Tag) -> set[int]:
+    ids = {id(element)}
+    ids.update(id(node) for node in element.descendants if isinstance(node, Tag))
+    return ids
+
+
+class _Linearizer:
+    """Collects text runs into lines in one walk over ``soup.descendants``."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.pending_links: list[Link] = []  # anchors seen whose text has not come yet
+        self.block: Tag | None = None
+        self.furniture: Tag | None = None
+        self.paragraph = 0
+        self.pending_breaks = 0
+
+    def flush(self, new_paragraph: bool = True) -> None:
+        text = normalise_text("".join(self.parts))
+        if text and self.block is not None:
+            self.lines.append(Line(len(self.lines), text, self.block, self.paragraph, self.furniture, self.links))
+            if new_paragraph:
+                self.paragraph += 1
+        elif new_paragraph and self.lines and self.lines[-1].paragraph == self.paragraph:
+            self.paragraph += 1
+        self.parts, self.links = [], []
+
+    def add_text(self, text: str, block: Tag, furniture: Tag | None) -> None:
+        if block is not self.block:
+            self.flush()
+            self.block, self.furniture = block, furniture
+        elif self.pending_breaks:
+            self.flush(new_paragraph=self.pending_breaks > 1)
+        self.pending_breaks = 0
+        self.parts.append(text)
+        if self.pending_links:
+            self.links.extend(self.pending_links)
+            self.pending_links = []
+
+
+def _linearise(soup: BeautifulSoup) -> list[Line]:
+    state = _Linearizer()
+    block_of: dict[int, Tag] = {}
+    furniture_of: dict[int, Tag | None] = {}
+    hidden: set[int] = set()
+    for node in soup.descendants:
+        parent = node.parent
+        parent_id = id(parent)
+        if parent_id in hidden:
+            if isinstance(node, Tag):
+                hidden.add(id(node))
+            continue
+        if isinstance(node, Tag):
+            node_id = id(node)
+            if node.name in INVISIBLE_TAGS or _is_hidden(node):
+                hidden.add(node_id)
+                continue
+            is_block = node.name in BLOCK_TAGS
+            block_of[node_id] = node if is_block else block_of.get(parent_id, node)
+            furniture_of[node_id] = node if _is_furniture(node) else furniture_of.get(parent_id)
+            if is_block:
+                state.flush()
+                state.block = None
+            elif node.name == "br":
+                state.pending_breaks += 1
+            elif node.name == "a" and node.get("href"):
+                state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(node["href"])))
+            continue
+        if type(node) not in TEXT_NODE_TYPES:  # comments, doctypes, processing instructions
+            continue
+        block = block_of.get(parent_id)
+        if block is None or not node.strip():
+            if block is not None and state.parts and block is state.block:
+                state.parts.append(" ")
+            continue
+        state.add_text(str(node), block, furniture_of.get(parent_id))
+    state.flush()
+    return state.lines
+
+
+def _is_hidden(tag: Tag) -> bool:
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    style = tag.get("style")
+    return bool(style) and bool(HIDDEN_STYLE_RE.search(str(style)))
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in FURNITURE_TAGS:
+        return True
+    classes = tag.get("class") or []
+    hint = " ".join(classes) if isinstance(classes, list) else str(classes)
+    ident = tag.get("id")
+    if ident:
+        hint = f"{hint} {ident}"
+    return bool(hint) and bool(FURNITURE_HINT_RE.search(hint))

@@ -1,0 +1,111 @@
+"""The records bionews-scraper writes, and the refusal a parser raises.
+
+Every field's format is documented here once; ``schema/records.schema.json`` is the
+published contract that says the same thing to machines. Records are plain dicts (JSON
+ready, keys in the order below) so Scrapy, itemadapter and ``json`` take them as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+Layout = Literal["legacy", "bionews2018", "progress"]
+LAYOUTS: tuple[str, ...] = ("legacy", "bionews2018", "progress")
+
+
+class RelatedStory(TypedDict):
+    """A teaser for another story, listed under an article."""
+
+    headline: str  # link text as printed
+    url: str  # absolute URL
+    published: str | None  # "YYYY-MM-DD"
+    authors: list[str]  # names as printed, honorifics kept, no leading "by"
+    teaser: str | None  # the teaser text, usually ending in "..."
+
+
+class Source(TypedDict):
+    """One entry of an article's "Sources and References" list."""
+
+    title: str
+    url: str  # absolute URL of the original coverage
+
+
+class Article(TypedDict):
+    """One news story or comment piece."""
+
+    kind: Literal["article"]
+    url: str  # the URL the page was fetched from (or given on the command line)
+    canonical_url: str | None  # <link rel=canonical> or og:url, absolute
+    layout: Layout
+    headline: str
+    published: str | None  # "YYYY-MM-DD", the publication's local date
+    authors: list[str]  # names as printed, honorifics kept ("Dr Rachel Brown")
+    byline: str | None  # the raw byline text ("By Dr Rachel Brown and Sam Lee")
+    issue: int | None  # BioNews issue number from "Appeared in BioNews N"
+    issue_url: str | None  # absolute URL of that issue's page
+    body: str  # paragraphs joined by one blank line ("\n\n"); no boilerplate
+    related: list[RelatedStory]
+    sources: list[Source]
+    warnings: list[str]  # "<code>: <sentence>" for every missing or guessed field
+
+
+class IssueEntry(TypedDict):
+    """One item of an issue page's contents."""
+
+    headline: str
+    url: str  # absolute URL
+    authors: list[str]
+    teaser: str | None
+
+
+class Issue(TypedDict):
+    """One weekly issue page: its number, date and contents."""
+
+    kind: Literal["issue"]
+    url: str
+    layout: Layout
+    issue: int
+    published: str | None  # "YYYY-MM-DD"
+    articles: list[IssueEntry]
+    warnings: list[str]
+
+
+class ErrorRecord(TypedDict):
+    """A page that gave no record, and why."""
+
+    kind: Literal["error"]
+    url: str
+    reason: str  # stable snake_case code, e.g. "page_not_found"
+    error: str  # one human sentence
+
+
+ARTICLE_KEYS: tuple[str, ...] = tuple(Article.__annotations__)
+ISSUE_KEYS: tuple[str, ...] = tuple(Issue.__annotations__)
+ERROR_KEYS: tuple[str, ...] = tuple(ErrorRecord.__annotations__)
+
+# Refusal reasons: stable codes that errors.jsonl, stats keys and tests rely on.
+REFUSAL_REASONS: tuple[str, ...] = (
+    "empty_input",  # no bytes, or only whitespace
+    "not_html",  # binary data, JSON, plain text: not a web page
+    "page_not_found",  # a "page not found" page, whatever its HTTP status
+    "listing_page",  # an archive or listing of issues: links only
+    "search_results",  # a search results page listing several articles
+    "event_page",  # an events page
+    "other_page",  # any other page that is neither article nor issue
+    "missing_headline",  # looks like an article but no headline was found
+    "missing_body",  # looks like an article but has no body text
+    "missing_issue_number",  # looks like an issue page but has no number
+    "internal_error",  # a bug: the traceback is logged
+)
+
+
+class PageError(Exception):
+    """Raised by classify or assembly when a page cannot become a record."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(f"{reason}: {message}")
+        self.reason = reason
+        self.message = message
+
+    def to_record(self, url: str) -> ErrorRecord:
+        return {"kind": "error", "url": url, "reason": self.reason, "error": self.message}
