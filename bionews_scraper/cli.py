@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import traceback
@@ -10,7 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bionews_scraper import jsonl
+from bionews_scraper.crawl import CrawlOptions, run_crawl
+from bionews_scraper.extensions.statsfile import summarise
 from bionews_scraper.extract import extract, stated_url
+from bionews_scraper.loopback import loopback_settings
+from bionews_scraper.serve import SiteServer, serve_forever
+from bionews_scraper.sites import DEFAULT_SITE, start_points
 
 log = logging.getLogger("bionews")
 
@@ -31,7 +37,70 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--url", help="the URL the page was served at (default: from the page, else the file path)")
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parse.set_defaults(run=_run_parse)
+
+    crawl = commands.add_parser("crawl", help="crawl BioNews politely into JSON Lines")
+    _add_crawl_options(crawl)
+    crawl.set_defaults(run=_run_crawl)
+
+    demo = commands.add_parser("demo", help="serve a saved site on 127.0.0.1 and crawl it with the real spider")
+    demo.add_argument("--site", type=Path, default=DEFAULT_SITE, help="site tree SITE/<host>/<path> (default: fixtures/site)")
+    _add_crawl_options(demo)
+    demo.set_defaults(run=_run_demo)
+
+    serve = commands.add_parser("serve", help="serve a site tree over HTTP on 127.0.0.1")
+    serve.add_argument("--site", type=Path, required=True)
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    serve.set_defaults(run=_run_serve)
     return parser
+
+
+def _add_crawl_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--out", type=Path, default=Path("output"), help="output directory (default: output)")
+    mode = command.add_mutually_exclusive_group()
+    mode.add_argument("--issues", help="issue numbers N or N-M: those issue pages, then their articles")
+    mode.add_argument("--url", action="append", default=[], dest="urls", help="an article or issue page (repeatable)")
+    mode.add_argument("--urls-file", type=Path, help="a file of URLs, one per line")
+    command.add_argument("--jobdir", type=Path, help="keep crawl state here: a stopped crawl resumes where it was")
+    command.add_argument("--related-depth", type=int, help="related-story hops to follow (default 1)")
+    command.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting")
+
+
+def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = None) -> CrawlOptions:
+    overrides: dict[str, object] = dict(extra or {})
+    for pair in args.set:
+        name, _, value = pair.partition("=")
+        overrides[name.strip()] = value
+    return CrawlOptions(
+        output_dir=args.out, issues=args.issues, urls=tuple(args.urls), urls_file=args.urls_file,
+        jobdir=args.jobdir, related_depth=args.related_depth, overrides=overrides,
+    )
+
+
+def _run_crawl(args: argparse.Namespace) -> int:
+    stats = run_crawl(_crawl_options(args))
+    return 0 if stats.get("finish_reason") == "finished" else 1
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    site = args.site.resolve()
+    with SiteServer(site).start() as server:
+        extra: dict[str, object] = dict(loopback_settings(f"127.0.0.1:{server.port}"))
+        extra.update(start_points(site))
+        print(f"serving {site} on {server.url}; crawling into {args.out}/", file=sys.stderr)
+        stats = run_crawl(_crawl_options(args, extra))
+    print(json.dumps(summarise(stats, stats.get("elapsed_time_seconds", 0.0)), indent=2), file=sys.stderr)
+    return 0 if stats.get("finish_reason") == "finished" else 1
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    print(f"serving {args.site} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    try:
+        serve_forever(args.site, args.host, args.port, log_requests=args.verbose)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _run_parse(args: argparse.Namespace) -> int:

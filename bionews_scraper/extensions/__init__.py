@@ -1,0 +1,1 @@
+"""Scrapy extensions: the stats file and the live progress line."""

@@ -1,0 +1,28 @@
+"""Request fingerprints on page identity, so variants of one page are fetched once.
+
+Scrapy's default fingerprint keeps the scheme, query order aside, and every parameter;
+BioNews links one page as http and https, with and without a trailing slash and with
+share parameters. Used by Scrapy's dupefilter, JOBDIR and scrapy-redis alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from scrapy import Request
+
+from bionews_scraper.urls import page_key
+
+
+class CanonicalFingerprinter:
+    def __init__(self, tracking_params: list[str]) -> None:
+        self.tracking_params = tracking_params
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CanonicalFingerprinter:
+        return cls(crawler.settings.getlist("BIONEWS_TRACKING_PARAMS"))
+
+    def fingerprint(self, request: Request) -> bytes:
+        identity = f"{request.method} {page_key(request.url, self.tracking_params)}".encode()
+        return hashlib.sha1(identity + b"\0" + (request.body or b"")).digest()

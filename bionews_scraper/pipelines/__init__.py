@@ -1,0 +1,1 @@
+"""Item pipelines, in order: provenance, validate, dedupe, write."""

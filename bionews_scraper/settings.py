@@ -1,0 +1,68 @@
+"""Scrapy settings for bionews-scraper: polite defaults, pipeline order, BIONEWS_* options.
+
+Command-line options of ``bionews crawl`` override these through ``-s``-style settings;
+nothing below reads the environment.
+"""
+
+from bionews_scraper import __version__
+
+BOT_NAME = "bionews"
+SPIDER_MODULES = ["bionews_scraper.spiders"]
+NEWSPIDER_MODULE = "bionews_scraper.spiders"
+
+# --- BioNews: what to crawl -------------------------------------------------------------
+BIONEWS_ALLOWED_HOSTS = ["www.bionews.org.uk", "bionews.org.uk", "www.progress.org.uk", "progress.org.uk"]
+BIONEWS_CONTACT_URL = "https://github.com/bionews-scraper/bionews-scraper"
+BIONEWS_EXTRA_HOSTS: list[str] = []  # hosts given explicitly (--url on another host)
+# Progress issue pages exist for every issue number; legacy ones are found through listings.
+BIONEWS_ISSUE_URL_TEMPLATE = "https://www.progress.org.uk/newsletter_issue/bionews-{number}/"
+BIONEWS_LISTING_URLS = [
+    "http://www.bionews.org.uk/page_2.asp",  # legacy archive of issues
+    "https://www.bionews.org.uk/bionews-archive",  # bionews2018 archive of issues
+]
+BIONEWS_RELATED_DEPTH = 1  # how many related-story hops to follow from a found article
+BIONEWS_SITEMAP_URLS = ["https://www.progress.org.uk/sitemap_index.xml"]
+# Query parameters that only say who shared a link (legacy ?dinfo=...&PPID=...).
+BIONEWS_TRACKING_PARAMS = ["dinfo", "PPID", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "fbclid"]
+
+# --- BioNews: output ----------------------------------------------------------------------
+BIONEWS_APPEND = False  # keep earlier output (resumed and incremental crawls)
+BIONEWS_OUTPUT_DIR = "output"
+BIONEWS_PROGRESS = True  # a live progress line when stderr is a terminal
+
+# --- Politeness -------------------------------------------------------------------------
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+ROBOTSTXT_OBEY = True
+USER_AGENT = f"bionews-scraper/{__version__} (+{BIONEWS_CONTACT_URL})"
+
+# --- Robustness -------------------------------------------------------------------------
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a BioNews page is ~50 kB; anything this big is broken
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+HTTPERROR_ALLOW_ALL = False
+RETRY_ENABLED = True
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_TIMES = 3
+
+# --- Components -------------------------------------------------------------------------
+EXTENSIONS = {
+    "bionews_scraper.extensions.statsfile.StatsFile": 500,
+    "bionews_scraper.extensions.progress.ProgressLine": 510,
+}
+ITEM_PIPELINES = {
+    "bionews_scraper.pipelines.provenance.ProvenancePipeline": 100,
+    "bionews_scraper.pipelines.validate.ValidatePipeline": 200,
+    "bionews_scraper.pipelines.dedupe.DedupePipeline": 300,
+    "bionews_scraper.pipelines.write.WritePipeline": 400,
+}
+REQUEST_FINGERPRINTER_CLASS = "bionews_scraper.fingerprint.CanonicalFingerprinter"
+
+# --- Scrapy housekeeping ----------------------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False

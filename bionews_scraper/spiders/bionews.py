@@ -1,0 +1,155 @@
+"""The ``bionews`` spider: what to fetch. What a page says is ``extract``'s business.
+
+Entry modes: the whole archive (sitemaps and issue listings), ``issues="700-743"``, or
+explicit ``urls`` / ``urls_file``. Issue pages lead to their articles; articles lead to
+related stories up to ``BIONEWS_RELATED_DEPTH`` hops; listings lead to issue pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.spiders import SitemapSpider
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from twisted.python.failure import Failure
+
+from bionews_scraper.extract import Extraction, PageLink, extract
+from bionews_scraper.fetched import FetchedRecord
+from bionews_scraper.parsers.cues import ISSUE_URL_RE, read_issue_heading
+from bionews_scraper.urls import clean_url, host_of
+
+ISSUE_RANGE_RE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+PAGINATION_TEXT_RE = re.compile(r"^(?:next|older|more|next page|older issues|»|›|\d{1,4})$", re.IGNORECASE)
+
+
+def parse_issue_range(text: str) -> range:
+    """``"700-743"`` -> ``range(700, 744)``; ``"743"`` -> ``range(743, 744)``."""
+    match = ISSUE_RANGE_RE.match(text)
+    if not match:
+        raise ValueError(f"issue range {text!r} is not N or N-M")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if last < first:
+        raise ValueError(f"issue range {text!r} ends before it starts")
+    return range(first, last + 1)
+
+
+class BioNewsSpider(SitemapSpider):
+    name = "bionews"
+    sitemap_rules = [("", "parse_page")]
+
+    def __init__(self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.issue_range = parse_issue_range(issues) if issues else None
+        explicit = (urls or "").split()
+        if urls_file:
+            explicit += [line.strip() for line in Path(urls_file).read_text(encoding="utf-8").splitlines()]
+        self.explicit_urls = [url for url in explicit if url and not url.startswith("#")]
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BioNewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.tracking_params = settings.getlist("BIONEWS_TRACKING_PARAMS")
+        spider.related_depth = settings.getint("BIONEWS_RELATED_DEPTH")
+        spider.sitemap_urls = settings.getlist("BIONEWS_SITEMAP_URLS")
+        spider.listing_urls = settings.getlist("BIONEWS_LISTING_URLS")
+        spider.issue_url_template = settings.get("BIONEWS_ISSUE_URL_TEMPLATE")
+        hosts = settings.getlist("BIONEWS_ALLOWED_HOSTS") + settings.getlist("BIONEWS_EXTRA_HOSTS")
+        spider.allowed_domains = sorted({*hosts, *(host_of(url) for url in spider.explicit_urls)} - {""})
+        if spider.issue_range:
+            crawler.stats.set_value("bionews/expected_issues", len(spider.issue_range))
+        return spider
+
+    async def start(self) -> AsyncIterator[Request]:
+        if self.explicit_urls:
+            for url in self.explicit_urls:
+                yield self._page_request(url, role="page")
+            return
+        if self.issue_range:
+            for number in self.issue_range:
+                yield self._page_request(self.issue_url_template.format(number=number), role="issue")
+        else:
+            for url in self.sitemap_urls:
+                yield Request(url, callback=self._parse_sitemap, errback=self.on_error, meta={"role": "sitemap"})
+        for url in self.listing_urls:
+            yield self._page_request(url, role="listing")
+
+    def _parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """Scrapy's sitemap parsing (hostile-XML safe), with our roles and error handling."""
+        for request in super()._parse_sitemap(response):
+            if request.callback == self._parse_sitemap:
+                yield request.replace(errback=self.on_error, meta={"role": "sitemap"})
+            else:
+                role = "issue" if ISSUE_URL_RE.search(request.url) else "article"
+                yield self._page_request(request.url, role=role, referer=response.url)
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        extraction = extract(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1") or None)
+        record = extraction.record
+        if record["kind"] == "error" and record["reason"] == "listing_page":
+            yield from self._follow_listing(extraction.links, response)
+            return
+        yield FetchedRecord(dict(record), response.status, hashlib.sha256(response.body).hexdigest(), _referer(response))
+        yield from self._follow_record(extraction, response)
+
+    def on_error(self, failure: Failure) -> Iterator[FetchedRecord]:
+        """A page that could not be fetched becomes an error record with its reason."""
+        request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
+            return
+        if request.meta.get("role") == "sitemap" and not failure.check(HttpError):
+            self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
+        if failure.check(HttpError):
+            response = failure.value.response
+            reason, status, message = f"http_{response.status}", response.status, f"the server answered {response.status}"
+        elif failure.check(TxTimeoutError):
+            reason, status, message = "timeout", None, "no answer before the download timeout"
+        else:
+            reason, status, message = "network_error", None, failure.getErrorMessage() or failure.type.__name__
+        self.crawler.stats.inc_value(f"bionews/fetch_errors/{reason}")
+        record = {"kind": "error", "url": request.url, "reason": reason, "error": message}
+        yield FetchedRecord(record, status, None, request.headers.get("Referer", b"").decode("latin-1") or None)
+
+    def _follow_record(self, extraction: Extraction, response: Response) -> Iterator[Request]:
+        record = extraction.record
+        if record["kind"] == "issue":
+            for entry in record["articles"]:
+                yield self._page_request(entry["url"], role="article", referer=response.url)
+        elif record["kind"] == "article":
+            depth = response.meta.get("related_depth", 0)
+            if depth < self.related_depth:
+                for story in record["related"]:
+                    yield self._page_request(story["url"], role="related", referer=response.url, related_depth=depth + 1)
+
+    def _follow_listing(self, links: Iterable[PageLink], response: Response) -> Iterator[Request]:
+        for link in links:
+            number = read_issue_heading(link.text)
+            if number is None and (match := ISSUE_URL_RE.search(link.url)):
+                number = int(match["number"])
+            if number is not None:
+                if self.issue_range is None or number in self.issue_range:
+                    yield self._page_request(link.url, role="issue", referer=response.url)
+            elif PAGINATION_TEXT_RE.match(link.text):
+                yield self._page_request(link.url, role="listing", referer=response.url)
+
+    def _page_request(self, url: str, *, role: str, referer: str | None = None, **meta: Any) -> Request:
+        headers = {"Referer": referer} if referer else None
+        priority = {"article": 10, "related": 5, "issue": 20, "page": 20}.get(role, 0)
+        return Request(
+            clean_url(url, self.tracking_params), callback=self.parse_page, errback=self.on_error,
+            headers=headers, priority=priority, meta={"role": role, **meta},
+        )
+
+
+def _referer(response: Response) -> str | None:
+    value = response.request.headers.get("Referer") if response.request else None
+    return value.decode("latin-1") if value else None
