@@ -8,21 +8,12 @@ share parameters. Used by Scrapy's dupefilter, JOBDIR and scrapy-redis alike.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
-
 from scrapy import Request
 
 from bionews_scraper.urls import page_key
 
 
 class CanonicalFingerprinter:
-    def __init__(self, tracking_params: list[str]) -> None:
-        self.tracking_params = tracking_params
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> CanonicalFingerprinter:
-        return cls(crawler.settings.getlist("BIONEWS_TRACKING_PARAMS"))
-
     def fingerprint(self, request: Request) -> bytes:
-        identity = f"{request.method} {page_key(request.url, self.tracking_params)}".encode()
+        identity = f"{request.method} {page_key(request.url)}".encode()
         return hashlib.sha1(identity + b"\0" + (request.body or b"")).digest()

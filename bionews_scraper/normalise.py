@@ -14,6 +14,8 @@ from dateparser.date import DateDataParser
 from w3lib.url import safe_url_string
 from urllib.parse import urljoin, urlsplit
 
+from bionews_scraper.urls import clean_url
+
 # "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
 # Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
 # (a whole page's parse budget is a few ms); everything else goes through dateparser.
@@ -109,6 +111,8 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
+    if "?" in url:
+        return clean_url(url)
     return url.split("#", 1)[0]
 
 

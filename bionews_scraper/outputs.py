@@ -19,10 +19,10 @@ from bionews_scraper.urls import page_key
 OUTPUT_FILES: dict[str, str] = {"article": "articles.jsonl", "issue": "issues.jsonl", "error": "errors.jsonl"}
 
 
-def record_key(record: dict[str, Any], tracking_params: list[str] | tuple[str, ...] = ()) -> str:
+def record_key(record: dict[str, Any]) -> str:
     """The identity a record is de-duplicated on: its kind and its page's canonical URL."""
     url = record.get("canonical_url") or record.get("url") or ""
-    return f"{record.get('kind')}:{page_key(str(url), tracking_params)}"
+    return f"{record.get('kind')}:{page_key(str(url))}"
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:
@@ -38,8 +38,8 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                     continue
 
 
-def existing_keys(output_dir: Path, tracking_params: list[str] | tuple[str, ...] = ()) -> set[str]:
-    return {record_key(record, tracking_params) for name in OUTPUT_FILES.values() for record in read_records(output_dir / name)}
+def existing_keys(output_dir: Path) -> set[str]:
+    return {record_key(record) for name in OUTPUT_FILES.values() for record in read_records(output_dir / name)}
 
 
 class JsonlAppender:

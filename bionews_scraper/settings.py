@@ -22,8 +22,6 @@ BIONEWS_LISTING_URLS = [
 ]
 BIONEWS_RELATED_DEPTH = 1  # how many related-story hops to follow from a found article
 BIONEWS_SITEMAP_URLS = ["https://www.progress.org.uk/sitemap_index.xml"]
-# Query parameters that only say who shared a link (legacy ?dinfo=...&PPID=...).
-BIONEWS_TRACKING_PARAMS = ["dinfo", "PPID", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "fbclid"]
 
 # --- BioNews: output ----------------------------------------------------------------------
 BIONEWS_APPEND = False  # keep earlier output (resumed and incremental crawls)

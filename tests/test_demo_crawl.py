@@ -103,3 +103,14 @@ def test_stats_file_sums_up_the_crawl(demo: Path) -> None:
     assert stats["records_by_kind"] == {"article": len(MANIFEST["articles"]), "issue": len(MANIFEST["issues"])}
     assert stats["errors_by_reason"] == dict(Counter(MANIFEST["errors"].values()))
     assert stats["requests"] > 0 and stats["duration_seconds"] > 0
+
+
+def test_issue_range_fetches_those_issues_and_their_articles(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "bionews_scraper.cli", "demo", "--out", str(tmp_path), "--issues", "702-703", "--related-depth", "0", *FAST]
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    issues = {record["issue"]: record for record in _records(tmp_path, "issues.jsonl")}
+    assert sorted(issues) == [702, 703]
+    listed = {entry["url"] for issue in issues.values() for entry in issue["articles"]}
+    written = {record["url"] for record in _records(tmp_path, "articles.jsonl")}
+    assert written == listed - set(MANIFEST["errors"])

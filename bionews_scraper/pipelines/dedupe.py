@@ -11,22 +11,20 @@ from bionews_scraper.outputs import existing_keys, record_key
 
 
 class DedupePipeline:
-    def __init__(self, output_dir: Path, stats: Any, tracking_params: list[str]) -> None:
+    def __init__(self, output_dir: Path, stats: Any) -> None:
         self.output_dir = output_dir
         self.stats = stats
-        self.tracking_params = tracking_params
         self.seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DedupePipeline:
-        settings = crawler.settings
-        return cls(Path(settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats, settings.getlist("BIONEWS_TRACKING_PARAMS"))
+        return cls(Path(crawler.settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats)
 
     def open_spider(self, spider: Any = None) -> None:
-        self.seen = existing_keys(self.output_dir, self.tracking_params)
+        self.seen = existing_keys(self.output_dir)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        key = record_key(item, self.tracking_params)
+        key = record_key(item)
         if key in self.seen:
             self.stats.inc_value("bionews/duplicates")
             raise DropItem(f"already written: {key}")

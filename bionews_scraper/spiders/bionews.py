@@ -57,15 +57,12 @@ class BioNewsSpider(SitemapSpider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BioNewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.tracking_params = settings.getlist("BIONEWS_TRACKING_PARAMS")
         spider.related_depth = settings.getint("BIONEWS_RELATED_DEPTH")
         spider.sitemap_urls = settings.getlist("BIONEWS_SITEMAP_URLS")
         spider.listing_urls = settings.getlist("BIONEWS_LISTING_URLS")
         spider.issue_url_template = settings.get("BIONEWS_ISSUE_URL_TEMPLATE")
         hosts = settings.getlist("BIONEWS_ALLOWED_HOSTS") + settings.getlist("BIONEWS_EXTRA_HOSTS")
         spider.allowed_domains = sorted({*hosts, *(host_of(url) for url in spider.explicit_urls)} - {""})
-        if spider.issue_range:
-            crawler.stats.set_value("bionews/expected_issues", len(spider.issue_range))
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -74,8 +71,9 @@ class BioNewsSpider(SitemapSpider):
                 yield self._page_request(url, role="page")
             return
         if self.issue_range:
-            for number in self.issue_range:
-                yield self._page_request(self.issue_url_template.format(number=number), role="issue")
+            self.crawler.stats.set_value("bionews/expected_issues", len(self.issue_range))
+            for number in self.issue_range:  # a probe: older issues may live only on the legacy hosts
+                yield self._page_request(self.issue_url_template.format(number=number), role="issue_probe")
         else:
             for url in self.sitemap_urls:
                 yield Request(url, callback=self._parse_sitemap, errback=self.on_error, meta={"role": "sitemap"})
@@ -88,6 +86,7 @@ class BioNewsSpider(SitemapSpider):
             if request.callback == self._parse_sitemap:
                 yield request.replace(errback=self.on_error, meta={"role": "sitemap"})
             else:
+                self.crawler.stats.inc_value("bionews/expected_pages")  # for the progress line's ETA
                 role = "issue" if ISSUE_URL_RE.search(request.url) else "article"
                 yield self._page_request(request.url, role=role, referer=response.url)
 
@@ -105,6 +104,9 @@ class BioNewsSpider(SitemapSpider):
         request = failure.request
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
+            return
+        if request.meta.get("role") == "issue_probe" and failure.check(HttpError) and failure.value.response.status == 404:
+            self.crawler.stats.inc_value("bionews/issue_probe_missing")  # the listings may still hold it
             return
         if request.meta.get("role") == "sitemap" and not failure.check(HttpError):
             self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
@@ -145,7 +147,7 @@ class BioNewsSpider(SitemapSpider):
         headers = {"Referer": referer} if referer else None
         priority = {"article": 10, "related": 5, "issue": 20, "page": 20}.get(role, 0)
         return Request(
-            clean_url(url, self.tracking_params), callback=self.parse_page, errback=self.on_error,
+            clean_url(url), callback=self.parse_page, errback=self.on_error,
             headers=headers, priority=priority, meta={"role": role, **meta},
         )
 
