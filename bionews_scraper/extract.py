@@ -8,8 +8,7 @@ decode -> read metadata -> classify -> assemble. Pure: no Scrapy, no clock, no n
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from bs4 import BeautifulSoup, SoupStrainer
+from functools import cached_property
 
 from bionews_scraper.classify import classify, detect_layout
 from bionews_scraper.decode import decode_html
@@ -17,13 +16,15 @@ from bionews_scraper.normalise import normalise_url
 from bionews_scraper.parsers import bionews2018, legacy, progress
 from bionews_scraper.parsers.article import build_article
 from bionews_scraper.parsers.issue import build_issue
-from bionews_scraper.parsers.landmarks import find_landmarks
+from bionews_scraper.parsers.landmarks import LandmarkIndex, compile_landmarks
 from bionews_scraper.parsers.metadata import read_metadata
 from bionews_scraper.parsers.page import Page
 from bionews_scraper.parsers.regions import find_main_heading
 from bionews_scraper.records import Article, ErrorRecord, Issue, PageError
 
-LANDMARKS = {"legacy": legacy.LANDMARKS, "bionews2018": bionews2018.LANDMARKS, "progress": progress.LANDMARKS}
+# Compiled once: each layout's landmark selectors, and all of them for the one walk.
+LANDMARKS = {name: compile_landmarks(module.LANDMARKS) for name, module in (("legacy", legacy), ("bionews2018", bionews2018), ("progress", progress))}
+ALL_LANDMARKS = tuple(selector for roles in LANDMARKS.values() for selectors in roles.values() for selector in selectors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +33,15 @@ class PageLink:
     text: str  # the anchor text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Extraction:
     record: Article | Issue | ErrorRecord
-    links: tuple[PageLink, ...]  # every link on the page, for the spider to choose from
+    page: Page | None  # None when the bytes were no web page
 
-    @property
-    def ok(self) -> bool:
-        return self.record["kind"] != "error"
+    @cached_property
+    def links(self) -> tuple[PageLink, ...]:
+        """Every link on the page, absolute, for the spider to choose from (made on demand)."""
+        return _links(self.page) if self.page else ()
 
 
 def extract(body: bytes, url: str, content_type: str | None = None) -> Extraction:
@@ -49,21 +51,19 @@ def extract(body: bytes, url: str, content_type: str | None = None) -> Extractio
     propagate: the outermost loop logs them and writes an ``internal_error`` record.
     """
     try:
-        page = Page.from_text(decode_html(body, content_type), url)
+        page = Page.from_text(decode_html(body, content_type), url, LandmarkIndex(ALL_LANDMARKS))
     except PageError as refusal:
-        return Extraction(refusal.to_record(url), ())
-    links = _links(page)
+        return Extraction(refusal.to_record(url), None)
     try:
-        return Extraction(_record(page), links)
+        return Extraction(_record(page), page)
     except PageError as refusal:
-        return Extraction(refusal.to_record(url), links)
+        return Extraction(refusal.to_record(url), page)
 
 
 def _record(page: Page) -> Article | Issue:
-    meta = read_metadata(page.soup)
+    meta = read_metadata(page.head)
     layout = detect_layout(page, meta)
-    landmarks = find_landmarks(page.soup, LANDMARKS[layout])
-    heading = find_main_heading(page, meta, landmarks.get("headline"))
+    heading = find_main_heading(page, meta, page.landmarks.first(LANDMARKS[layout].get("headline", ())))
     if classify(page, meta, heading) == "issue":
         return build_issue(page, meta, layout, heading)
     canonical = normalise_url(meta.canonical_url or meta.og_url, page.url)
@@ -86,8 +86,7 @@ def stated_url(body: bytes, content_type: str | None = None) -> str | None:
         text = decode_html(body, content_type)
     except PageError:
         return None
-    head = BeautifulSoup(text, "lxml", parse_only=SoupStrainer(["link", "meta"]))
-    meta = read_metadata(head)
+    meta = read_metadata(Page.from_text(text, "").head)
     for candidate in (meta.canonical_url, meta.og_url):
         url = normalise_url(candidate, "")
         if url:

@@ -46,6 +46,7 @@ BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 ISSUE_NUMBER_RE = re.compile(r"\bBioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(\d{1,5})\b", re.IGNORECASE)
 WHITESPACE_RE = re.compile(r"\s+")
+HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
 
 
 def parse_date(text: str | None) -> str | None:
@@ -109,7 +110,7 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or not HOSTNAME_RE.match(parts.hostname or ""):
         return None
     if "?" in url:
         return clean_url(url)

@@ -94,6 +94,9 @@ def _walk(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines
     skip_next_as_affiliation = False
     for line in page.lines[first:end]:
         text = line.text
+        if ends_body(text) or (cues.is_section_end(text) and (line.is_heading or len(text) < 40)):
+            found.end = line.index
+            break  # wherever they sit, comments, sources and related lists close the body
         if is_foreign_furniture(line, anchor):
             continue
         if skip_next_as_affiliation and _is_affiliation(line):
@@ -118,9 +121,6 @@ def _walk(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines
             found.byline = found.byline or byline
             skip_next_as_affiliation = not found.body
             continue
-        if ends_body(text) or (cues.is_section_end(text) and (line.is_heading or len(text) < 40)):
-            found.end = line.index
-            break
         if is_boilerplate(text) or (line.is_heading and anchor is not None and same_text(text, anchor.text)):
             continue
         found.body.append(line)
@@ -158,13 +158,14 @@ def _published(date_text: str | None, meta: Metadata, warnings: list[str]) -> st
 def _authors(byline: str | None, meta: Metadata, warnings: list[str]) -> tuple[list[str], str | None]:
     if byline:
         authors = [name for name in parse_authors(byline) if cues.is_name(name)]
-        if meta.ld_authors and [a.casefold() for a in meta.ld_authors] != [a.casefold() for a in authors]:
-            warnings.append(f"authors_metadata_mismatch: metadata names {', '.join(meta.ld_authors)}; the byline is used")
+        stated = meta.ld_authors or meta.ld_publisher_authors
+        if stated and [a.casefold() for a in stated] != [a.casefold() for a in authors]:
+            warnings.append(f"authors_metadata_mismatch: metadata names {', '.join(stated)}; the byline is used")
         return authors, byline
+    warnings.append("byline_missing: no byline found")
     if meta.ld_authors:
         warnings.append("authors_from_metadata: no visible byline; names taken from JSON-LD")
         return list(meta.ld_authors), None
-    warnings.append("byline_missing: no byline found")
     return [], None
 
 

@@ -41,7 +41,7 @@ BOILERPLATE_LINES: frozenset[str] = frozenset({
     "share", "tweet", "print", "email", "e-mail", "facebook", "twitter", "linkedin", "search",
     "menu", "home", "login", "log in", "register", "back to top", "top", "read more", "more",
     "next", "previous", "comments", "reply", "close", "go", "submit", "subscribe", "donate",
-    "news", "bionews", "events", "about us", "contact us", "|",
+    "news", "bionews", "events", "about us", "contact us", "|", "sign up", "advertisement",
 })
 # Lines that start these ways are labels for metadata lists, not prose.
 BOILERPLATE_PREFIX_RE = re.compile(r"^(?:tags?|filed\s+under|categor(?:y|ies)|keywords?|topics?)\s*:", re.IGNORECASE)

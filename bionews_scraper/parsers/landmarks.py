@@ -1,36 +1,103 @@
-"""Layer 2 plumbing: find a layout's landmark elements in one pass over the tree.
+"""Layer 2 plumbing: layout landmarks, matched during the one walk over the tree.
 
-Each layout module names its landmarks (headline, body, related list...) as CSS selectors;
-``find_landmarks`` compiles their union once per layout and walks the tree once, keeping
-the first element that matches each role.
+A layout names its landmarks (headline, body, related list...) in a small selector
+language: ``tag``, ``.class``, ``#id`` and their compounds (``h1.entry-title``), with at
+most one ancestor (``#main h1``), comma-separated alternatives. soupsieve could run full
+CSS, but each ``select`` is another walk over the whole tree and cost more than the rest
+of the parse together (bench/parse_speed.py); these are checked as the page is read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cache
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-import soupsieve
-from bs4 import BeautifulSoup, Tag
-from soupsieve import SoupSieve
+from bs4 import Tag
 
-ROLES: tuple[str, ...] = ("headline", "date", "byline", "issue", "body", "related", "sources", "issue_heading", "entries")
-
-
-@cache
-def _compiled(selectors: tuple[tuple[str, str], ...]) -> tuple[SoupSieve, tuple[tuple[str, SoupSieve], ...]]:
-    union = soupsieve.compile(", ".join(selector for _, selector in selectors))
-    return union, tuple((role, soupsieve.compile(selector)) for role, selector in selectors)
+COMPOUND_RE = re.compile(r"^(?P<tag>[a-z][a-z0-9]*)?(?:\.(?P<cls>[\w-]+))?(?:#(?P<id>[\w-]+))?$")
 
 
-def find_landmarks(soup: BeautifulSoup, selectors: Mapping[str, str]) -> dict[str, Tag]:
-    """The first element matching each role's selector; roles with no match are absent."""
-    union, by_role = _compiled(tuple(selectors.items()))
-    found: dict[str, Tag] = {}
-    for element in union.iselect(soup):
-        for role, selector in by_role:
-            if role not in found and selector.match(element):
-                found[role] = element
-        if len(found) == len(by_role):
-            break
-    return found
+@dataclass(frozen=True, slots=True)
+class Compound:
+    tag: str | None
+    cls: str | None
+    ident: str | None
+
+    def matches(self, element: Tag) -> bool:
+        if self.tag and element.name != self.tag:
+            return False
+        if self.cls and self.cls not in (element.get("class") or ()):
+            return False
+        return not self.ident or element.get("id") == self.ident
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    text: str
+    ancestor: Compound | None
+    target: Compound
+
+    def matches(self, element: Tag) -> bool:
+        if not self.target.matches(element):
+            return False
+        return self.ancestor is None or any(self.ancestor.matches(parent) for parent in element.parents if parent.name)
+
+
+def compile_selector(text: str) -> Selector:
+    """``"#main h1"`` -> a ``Selector``; raises ``ValueError`` outside the small language."""
+    parts = text.split()
+    if not 1 <= len(parts) <= 2:
+        raise ValueError(f"selector {text!r}: one compound, or an ancestor and a compound")
+    compounds = [_compound(part, text) for part in parts]
+    return Selector(text, compounds[0] if len(compounds) == 2 else None, compounds[-1])
+
+
+def compile_landmarks(landmarks: dict[str, str]) -> dict[str, tuple[Selector, ...]]:
+    """``{"headline": "#main h1, #content h1"}`` -> role -> selectors, in order of strength."""
+    return {role: tuple(compile_selector(part.strip()) for part in spec.split(",")) for role, spec in landmarks.items()}
+
+
+def _compound(part: str, text: str) -> Compound:
+    match = COMPOUND_RE.match(part)
+    if not match or not any(match.groupdict().values()):
+        raise ValueError(f"selector {text!r}: {part!r} is not tag, .class, #id or a compound of them")
+    return Compound(match["tag"], match["cls"], match["id"])
+
+
+class LandmarkIndex:
+    """Remembers the first element matching each selector, fed every tag in document order."""
+
+    def __init__(self, selectors: Iterable[Selector]) -> None:
+        # Indexed by the target's most selective part, so most tags cost one dict lookup.
+        self.by_id: dict[str, list[Selector]] = {}
+        self.by_class: dict[str, list[Selector]] = {}
+        self.by_tag: dict[str, list[Selector]] = {}
+        for selector in selectors:
+            target = selector.target
+            if target.ident:
+                self.by_id.setdefault(target.ident, []).append(selector)
+            elif target.cls:
+                self.by_class.setdefault(target.cls, []).append(selector)
+            else:
+                self.by_tag.setdefault(str(target.tag), []).append(selector)
+        self.found: dict[str, Tag] = {}
+
+    def see(self, element: Tag) -> None:
+        self._try(self.by_tag.get(element.name), element)
+        classes = element.get("class")
+        if classes:
+            for cls in classes:
+                self._try(self.by_class.get(cls), element)
+        ident = element.get("id")
+        if ident:
+            self._try(self.by_id.get(str(ident)), element)
+
+    def _try(self, candidates: list[Selector] | None, element: Tag) -> None:
+        for selector in candidates or ():
+            if selector.text not in self.found and selector.matches(element):
+                self.found[selector.text] = element
+
+    def first(self, selectors: Iterable[Selector]) -> Tag | None:
+        """The element of the first selector (in order of strength) that matched."""
+        return next((self.found[s.text] for s in selectors if s.text in self.found), None)

@@ -10,17 +10,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import soupsieve
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from bionews_scraper.normalise import normalise_text
+from bionews_scraper.parsers.page import HeadTags
 
-# Compiled once: every selector the metadata layer uses.
-JSON_LD = soupsieve.compile('script[type="application/ld+json"]')
-META = soupsieve.compile("meta[content]")
-CANONICAL = soupsieve.compile('link[rel~="canonical"][href]')
-TIME_DATETIME = soupsieve.compile("time[datetime]")
-TITLE = soupsieve.compile("title")
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle", "ScholarlyArticle", "Report"})
 PERSON_TYPES = frozenset({"Person"})
 # Nested JSON-LD deeper than this is hostile or broken, not metadata.
@@ -56,22 +50,15 @@ class Metadata:
         return bool(self.ld_types & ARTICLE_TYPES) or (self.og_type or "").lower() == "article"
 
 
-def read_metadata(soup: BeautifulSoup) -> Metadata:
+def read_metadata(head: HeadTags) -> Metadata:
     """Everything machine-readable about the page; missing parts stay ``None``."""
-    meta = Metadata()
-    title = TITLE.select_one(soup)
-    if title is not None:
-        meta.title = normalise_text(title.get_text()) or None
-    canonical = CANONICAL.select_one(soup)
-    if canonical is not None:
-        meta.canonical_url = str(canonical["href"]).strip() or None
-    for tag in META.select(soup):
+    meta = Metadata(title=head.title, canonical_url=head.canonical, time_datetimes=list(head.time_datetimes))
+    for tag in head.metas:
         _read_meta_tag(meta, tag)
-    nodes = [node for script in JSON_LD.select(soup) for node in _json_ld_nodes(script.get_text())]
+    nodes = [node for text in head.json_ld for node in _json_ld_nodes(text)]
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
     for node in nodes:
         _read_json_ld_node(meta, node, by_id)
-    meta.time_datetimes = [str(tag["datetime"]).strip() for tag in TIME_DATETIME.select(soup)]
     return meta
 
 

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData
 
 from bionews_scraper.normalise import normalise_text
+from bionews_scraper.parsers.landmarks import LandmarkIndex
 
 # Elements that start a new line of text.
 BLOCK_TAGS = frozenset({
@@ -24,6 +25,7 @@ BLOCK_TAGS = frozenset({
     "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
     "ul", "option", "label", "legend",
 })
+METADATA_TAGS = frozenset({"meta", "link", "script", "time", "title"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never visible page text.
 INVISIBLE_TAGS = frozenset({
@@ -41,6 +43,12 @@ FURNITURE_HINT_RE = re.compile(
     re.IGNORECASE,
 )
 TEXT_NODE_TYPES = (NavigableString, CData)
+# Elements that hold content by definition: their classes never make them furniture.
+CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
+# WordPress and other CMSs put taxonomy in classes ("category-comment", "tag-news").
+TAXONOMY_CLASS_RE = re.compile(r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE)
+# Classes that themes hide from sight (screen-reader labels): not visible page text.
+HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "hide"})
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -77,16 +85,48 @@ class Line:
 
 
 @dataclass(slots=True)
+class HeadTags:
+    """The elements machine metadata lives in, gathered on the same walk as the lines."""
+
+    title: str | None = None
+    metas: list[Tag] = field(default_factory=list)  # <meta content=...>
+    canonical: str | None = None  # <link rel=canonical href=...>
+    json_ld: list[str] = field(default_factory=list)  # <script type=application/ld+json> texts
+    time_datetimes: list[str] = field(default_factory=list)  # <time datetime=...>
+
+    def see(self, tag: Tag) -> None:
+        name = tag.name
+        if name == "meta":
+            if tag.get("content") is not None:
+                self.metas.append(tag)
+        elif name == "link":
+            if self.canonical is None and "canonical" in (tag.get("rel") or ()) and tag.get("href"):
+                self.canonical = str(tag["href"]).strip() or None
+        elif name == "script":
+            if str(tag.get("type", "")).strip().lower() == "application/ld+json":
+                self.json_ld.append(tag.get_text())
+        elif name == "time":
+            if tag.get("datetime"):
+                self.time_datetimes.append(str(tag["datetime"]).strip())
+        elif name == "title" and self.title is None:
+            self.title = normalise_text(tag.get_text()) or None
+
+
+@dataclass(slots=True)
 class Page:
     url: str
     text: str  # the decoded page
     soup: BeautifulSoup
     lines: list[Line]
+    head: HeadTags
+    landmarks: LandmarkIndex
 
     @classmethod
-    def from_text(cls, text: str, url: str) -> Page:
+    def from_text(cls, text: str, url: str, landmarks: LandmarkIndex | None = None) -> Page:
+        """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk."""
         soup = BeautifulSoup(text, "lxml")
-        return cls(url=url, text=text, soup=soup, lines=_linearise(soup))
+        head, index = HeadTags(), landmarks or LandmarkIndex(())
+        return cls(url=url, text=text, soup=soup, lines=_linearise(soup, head, index), head=head, landmarks=index)
 
     def line_of(self, element: Tag | None) -> Line | None:
         """The first line inside ``element`` (or holding it)."""
@@ -154,19 +194,22 @@ class _Linearizer:
             self.pending_links = []
 
 
-def _linearise(soup: BeautifulSoup) -> list[Line]:
+def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex) -> list[Line]:
     state = _Linearizer()
     block_of: dict[int, Tag] = {}
     furniture_of: dict[int, Tag | None] = {}
     hidden: set[int] = set()
     for node in soup.descendants:
-        parent = node.parent
-        parent_id = id(parent)
+        parent_id = id(node.parent)
+        is_tag = isinstance(node, Tag)
+        if is_tag and node.name in METADATA_TAGS:
+            head.see(node)
         if parent_id in hidden:
-            if isinstance(node, Tag):
+            if is_tag:
                 hidden.add(id(node))
             continue
-        if isinstance(node, Tag):
+        if is_tag:
+            landmarks.see(node)
             node_id = id(node)
             if node.name in INVISIBLE_TAGS or _is_hidden(node):
                 hidden.add(node_id)
@@ -197,6 +240,11 @@ def _linearise(soup: BeautifulSoup) -> list[Line]:
 def _is_hidden(tag: Tag) -> bool:
     if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
         return True
+    classes = tag.get("class")
+    if classes and not HIDDEN_CLASSES.isdisjoint(classes):
+        return True
+    if tag.name == "time" and classes and "updated" in classes and "published" not in classes:
+        return True  # WordPress prints the modified date beside the published one and hides it
     style = tag.get("style")
     return bool(style) and bool(HIDDEN_STYLE_RE.search(str(style)))
 
@@ -204,8 +252,10 @@ def _is_hidden(tag: Tag) -> bool:
 def _is_furniture(tag: Tag) -> bool:
     if tag.name in FURNITURE_TAGS:
         return True
+    if tag.name in CONTENT_TAGS:
+        return False
     classes = tag.get("class") or []
-    hint = " ".join(classes) if isinstance(classes, list) else str(classes)
+    hint = " ".join(c for c in classes if not TAXONOMY_CLASS_RE.match(c)) if isinstance(classes, list) else str(classes)
     ident = tag.get("id")
     if ident:
         hint = f"{hint} {ident}"

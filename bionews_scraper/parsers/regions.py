@@ -20,7 +20,7 @@ CUE_WINDOW = 6
 DATE_ABOVE_WINDOW = 3
 HEADLINE_MAX_LENGTH = 300
 # The content span is the smallest ancestor of the heading holding this much prose.
-SPAN_MIN_PROSE = 80
+SPAN_MIN_PROSE = 120
 PROSE_LINE_MIN_LENGTH = 40
 
 
@@ -107,14 +107,21 @@ def content_span(page: Page, anchor: Line) -> tuple[int, int]:
         if not isinstance(ancestor, Tag) or ancestor.name == "[document]":
             break
         start, end = page.span_of(ancestor)
-        prose = sum(
-            len(line.text)
-            for line in page.lines[anchor.index + 1 : end]
-            if len(line.text) >= PROSE_LINE_MIN_LENGTH and not is_boilerplate(line.text) and not is_foreign_furniture(line, anchor)
-        )
+        prose = sum(len(line.text) for line in page.lines[anchor.index + 1 : end] if _is_prose(line, anchor))
         if prose >= SPAN_MIN_PROSE:
             return start, end
     return 0, len(page.lines)
+
+
+def _is_prose(line: Line, anchor: Line) -> bool:
+    text = line.text
+    return (
+        len(text) >= PROSE_LINE_MIN_LENGTH
+        and not _is_meta_cue(text)
+        and cues.read_byline(text) is None
+        and not is_boilerplate(text)
+        and not is_foreign_furniture(line, anchor)
+    )
 
 
 def is_foreign_furniture(line: Line, anchor: Line | None) -> bool:

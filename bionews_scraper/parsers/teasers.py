@@ -7,6 +7,7 @@ give the same result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from bionews_scraper.parsers import cues
 from bionews_scraper.parsers.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parsers.page import Line, Link
 
+# Links to files, not story pages ("Download this issue as a PDF").
+NON_PAGE_URL_RE = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|zip|mp3|mp4)(?:$|\?)|/wp-content/uploads/", re.IGNORECASE)
 # A line is a headline link when link text covers this much of it.
 HEADLINE_LINK_SHARE = 0.6
 HEADLINE_MIN_WORDS = 2
@@ -39,7 +42,7 @@ def read_teasers(lines: Iterable[Line], base_url: str, *, skip_urls: set[str], s
             break
         link = headline_link(line)
         url = normalise_url(link.href, base_url) if link else None
-        if link and url:
+        if link and url and not NON_PAGE_URL_RE.search(url):
             if url not in seen:
                 seen.add(url)
                 entries.append(Teaser(headline=link.text, url=url))
