@@ -46,6 +46,8 @@ BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 ISSUE_NUMBER_RE = re.compile(r"\bBioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(\d{1,5})\b", re.IGNORECASE)
 WHITESPACE_RE = re.compile(r"\s+")
+# An http(s) URL of plain ASCII that needs no quoting: lower-case host, RFC 3986 characters.
+PLAIN_URL_RE = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
 HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
 
 
@@ -106,11 +108,12 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
     if href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
     try:
-        url = safe_url_string(urljoin(base_url, href))
-        parts = urlsplit(url)
+        url = href if href.startswith(("http://", "https://")) else urljoin(base_url, href)
+        if not PLAIN_URL_RE.match(url):  # w3lib quotes what needs quoting; most links need none
+            url = safe_url_string(url)
+            if not HOSTNAME_RE.match(urlsplit(url).hostname or "") or not url.startswith(("http://", "https://")):
+                return None
     except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not HOSTNAME_RE.match(parts.hostname or ""):
         return None
     if "?" in url:
         return clean_url(url)

@@ -14,7 +14,7 @@ from bionews_scraper.parsers.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parsers.metadata import Metadata
 from bionews_scraper.parsers.page import Line, Page
 from bionews_scraper.parsers.regions import (
-    DATE_ABOVE_WINDOW, content_span, headline_candidates, is_foreign_furniture, same_text,
+    DATE_ABOVE_WINDOW, content_span, headline_candidates, same_text,
 )
 from bionews_scraper.parsers.teasers import headline_link, read_teasers
 from bionews_scraper.records import Article, PageError, RelatedStory, Source
@@ -97,7 +97,7 @@ def _walk(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines
         if ends_body(text) or (cues.is_section_end(text) and (line.is_heading or len(text) < 40)):
             found.end = line.index
             break  # wherever they sit, comments, sources and related lists close the body
-        if is_foreign_furniture(line, anchor):
+        if page.is_foreign_furniture(line, anchor):
             continue
         if skip_next_as_affiliation and _is_affiliation(line):
             skip_next_as_affiliation = False

@@ -47,6 +47,8 @@ BOILERPLATE_LINES: frozenset[str] = frozenset({
 BOILERPLATE_PREFIX_RE = re.compile(r"^(?:tags?|filed\s+under|categor(?:y|ies)|keywords?|topics?)\s*:", re.IGNORECASE)
 # A boilerplate phrase inside a long paragraph of prose is quoted prose, not boilerplate.
 BOILERPLATE_MAX_LENGTH = 400
+# Compiled once: one search instead of a loop over the phrases, for every line of a page.
+BOILERPLATE_PHRASES_RE = re.compile("|".join(map(re.escape, BOILERPLATE_PHRASES)))
 # Comment widgets and reuse notes end an article's body wherever they appear.
 BODY_END_PHRASES: tuple[str, ...] = (
     "be the first to have your say",
@@ -68,10 +70,12 @@ def is_boilerplate(text: str) -> bool:
         return False
     if len(lowered) <= BOILERPLATE_START_MAX_LENGTH and lowered.startswith(BOILERPLATE_STARTS):
         return True
-    return any(phrase in lowered for phrase in BOILERPLATE_PHRASES)
+    return BOILERPLATE_PHRASES_RE.search(lowered) is not None
 
 
 def ends_body(text: str) -> bool:
     """True when a line is a comment widget or reuse note: the article is over."""
-    lowered = text.lower()
-    return len(lowered) <= BOILERPLATE_MAX_LENGTH and any(phrase in lowered for phrase in BODY_END_PHRASES)
+    return len(text) <= BOILERPLATE_MAX_LENGTH and BODY_END_RE.search(text.lower()) is not None
+
+
+BODY_END_RE = re.compile("|".join(map(re.escape, BODY_END_PHRASES)))

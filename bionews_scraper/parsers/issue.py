@@ -6,7 +6,7 @@ from bionews_scraper.normalise import normalise_url, parse_date, parse_iso_date
 from bionews_scraper.parsers import cues
 from bionews_scraper.parsers.metadata import Metadata
 from bionews_scraper.parsers.page import Line, Page
-from bionews_scraper.parsers.regions import content_span, is_foreign_furniture
+from bionews_scraper.parsers.regions import content_span
 from bionews_scraper.parsers.teasers import read_teasers
 from bionews_scraper.records import Issue, IssueEntry, PageError
 
@@ -30,7 +30,7 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
     published = _published(after, meta, warnings)
     skip = {page.url, *(u for u in (normalise_url(meta.canonical_url, page.url), normalise_url(meta.og_url, page.url)) if u)}
     end = content_span(page, heading)[1] if heading else len(page.lines)
-    entry_lines = [line for line in page.lines[len(page.lines) - len(after) : end] if not is_foreign_furniture(line, heading)]
+    entry_lines = [line for line in page.lines[len(page.lines) - len(after) : end] if not page.is_foreign_furniture(line, heading)]
     entries: list[IssueEntry] = [
         {"headline": t.headline, "url": t.url, "authors": t.authors, "teaser": t.teaser}
         for t in read_teasers(entry_lines, page.url, skip_urls=skip, stop_at_plain_heading=False)

@@ -27,7 +27,7 @@ class Compound:
     def matches(self, element: Tag) -> bool:
         if self.tag and element.name != self.tag:
             return False
-        if self.cls and self.cls not in (element.get("class") or ()):
+        if self.cls and self.cls not in str(element.get("class") or "").split():
             return False
         return not self.ident or element.get("id") == self.ident
 
@@ -83,18 +83,19 @@ class LandmarkIndex:
                 self.by_tag.setdefault(str(target.tag), []).append(selector)
         self.found: dict[str, Tag] = {}
 
-    def see(self, element: Tag) -> None:
-        self._try(self.by_tag.get(element.name), element)
-        classes = element.get("class")
+    def see(self, element: Tag, name: str, classes: str | None, ident: str | None) -> None:
+        """Called for every element, with its name, class string and id already read."""
+        if name in self.by_tag:
+            self._try(self.by_tag[name], element)
         if classes:
-            for cls in classes:
-                self._try(self.by_class.get(cls), element)
-        ident = element.get("id")
-        if ident:
-            self._try(self.by_id.get(str(ident)), element)
+            for cls in classes.split():
+                if cls in self.by_class:
+                    self._try(self.by_class[cls], element)
+        if ident and ident in self.by_id:
+            self._try(self.by_id[ident], element)
 
-    def _try(self, candidates: list[Selector] | None, element: Tag) -> None:
-        for selector in candidates or ():
+    def _try(self, candidates: list[Selector], element: Tag) -> None:
+        for selector in candidates:
             if selector.text not in self.found and selector.matches(element):
                 self.found[selector.text] = element
 

@@ -9,9 +9,10 @@ searches the whole tree again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import CData
 
 from bionews_scraper.normalise import normalise_text
@@ -67,6 +68,7 @@ class Line:
     element: Tag  # the block element that holds the line
     paragraph: int  # lines split by a single <br> share a paragraph number
     furniture: Tag | None  # the nearest furniture ancestor, if any
+    position: int  # document order of the line's first text node
     links: list[Link] = field(default_factory=list)
 
     @property
@@ -100,7 +102,7 @@ class HeadTags:
             if tag.get("content") is not None:
                 self.metas.append(tag)
         elif name == "link":
-            if self.canonical is None and "canonical" in (tag.get("rel") or ()) and tag.get("href"):
+            if self.canonical is None and "canonical" in str(tag.get("rel") or "").lower().split() and tag.get("href"):
                 self.canonical = str(tag["href"]).strip() or None
         elif name == "script":
             if str(tag.get("type", "")).strip().lower() == "application/ld+json":
@@ -120,42 +122,58 @@ class Page:
     lines: list[Line]
     head: HeadTags
     landmarks: LandmarkIndex
+    positions: dict[int, int]  # id(node) -> document order, for every node of the tree
 
     @classmethod
     def from_text(cls, text: str, url: str, landmarks: LandmarkIndex | None = None) -> Page:
         """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk."""
-        soup = BeautifulSoup(text, "lxml")
-        head, index = HeadTags(), landmarks or LandmarkIndex(())
-        return cls(url=url, text=text, soup=soup, lines=_linearise(soup, head, index), head=head, landmarks=index)
+        # Class lists stay strings: splitting every element's classes costs ~10% of the
+        # soup, and only the few elements the walk asks about need them (``classes_of``).
+        soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
+        head, index, positions = HeadTags(), landmarks or LandmarkIndex(()), {}
+        lines = _linearise(soup, head, index, positions)
+        return cls(url=url, text=text, soup=soup, lines=lines, head=head, landmarks=index, positions=positions)
 
-    def line_of(self, element: Tag | None) -> Line | None:
-        """The first line inside ``element`` (or holding it)."""
-        if element is None:
-            return None
-        inside = _descendant_ids(element)
-        for line in self.lines:
-            if id(line.element) in inside:
-                return line
-        for parent in element.parents:
-            for line in self.lines:
-                if line.element is parent:
-                    return line
-        return None
+    def _range(self, element: Tag) -> tuple[int, int]:
+        """Document-order positions of ``element`` and of its last descendant."""
+        last: PageElement = element
+        while isinstance(last, Tag) and last.contents:
+            last = last.contents[-1]
+        start = self.positions.get(id(element), -1)
+        return start, self.positions.get(id(last), start)
 
     def span_of(self, element: Tag) -> tuple[int, int]:
         """Indices [start, end) of the lines inside ``element``; (0, 0) when none."""
-        inside = _descendant_ids(element)
-        indices = [line.index for line in self.lines if id(line.element) in inside]
-        return (indices[0], indices[-1] + 1) if indices else (0, 0)
+        first, last = self._range(element)
+        starts = [line.position for line in self.lines]
+        start, end = bisect_left(starts, first), bisect_right(starts, last)
+        return (start, end) if start < end else (0, 0)
 
-    def is_inside(self, line: Line, element: Tag) -> bool:
-        return line.element is element or any(parent is element for parent in line.element.parents)
+    def line_of(self, element: Tag | None) -> Line | None:
+        """The first line inside ``element``, else the line whose element holds it."""
+        if element is None:
+            return None
+        start, end = self.span_of(element)
+        if start < end:
+            return self.lines[start]
+        return next((line for line in self.lines if any(parent is line.element for parent in element.parents)), None)
+
+    def contains(self, element: Tag, line: Line) -> bool:
+        """True when ``line`` is inside ``element``."""
+        first, last = self._range(element)
+        return first <= line.position <= last
+
+    def is_foreign_furniture(self, line: Line, anchor: Line | None) -> bool:
+        """True for a line in page furniture (menu, sidebar...) that does not hold ``anchor``."""
+        if line.furniture is None:
+            return False
+        return anchor is None or not self.contains(line.furniture, anchor)
 
 
-def _descendant_ids(element: Tag) -> set[int]:
-    ids = {id(element)}
-    ids.update(id(node) for node in element.descendants if isinstance(node, Tag))
-    return ids
+def classes_of(tag: Tag) -> list[str]:
+    """An element's class names (the soup keeps them as one string)."""
+    value = tag.get("class")
+    return value.split() if isinstance(value, str) else list(value or ())
 
 
 class _Linearizer:
@@ -170,93 +188,109 @@ class _Linearizer:
         self.furniture: Tag | None = None
         self.paragraph = 0
         self.pending_breaks = 0
+        self.position = 0  # of the first text node of the line being collected
 
     def flush(self, new_paragraph: bool = True) -> None:
+        if not self.parts:  # the common case: a block opens right after another
+            if new_paragraph and self.lines and self.lines[-1].paragraph == self.paragraph:
+                self.paragraph += 1
+            self.links = []
+            return
         text = normalise_text("".join(self.parts))
         if text and self.block is not None:
-            self.lines.append(Line(len(self.lines), text, self.block, self.paragraph, self.furniture, self.links))
+            self.lines.append(Line(len(self.lines), text, self.block, self.paragraph, self.furniture, self.position, self.links))
             if new_paragraph:
                 self.paragraph += 1
         elif new_paragraph and self.lines and self.lines[-1].paragraph == self.paragraph:
             self.paragraph += 1
         self.parts, self.links = [], []
 
-    def add_text(self, text: str, block: Tag, furniture: Tag | None) -> None:
+    def add_text(self, text: str, block: Tag, furniture: Tag | None, position: int) -> None:
         if block is not self.block:
             self.flush()
             self.block, self.furniture = block, furniture
         elif self.pending_breaks:
             self.flush(new_paragraph=self.pending_breaks > 1)
         self.pending_breaks = 0
+        if not self.parts:
+            self.position = position
         self.parts.append(text)
         if self.pending_links:
             self.links.extend(self.pending_links)
             self.pending_links = []
 
 
-def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex) -> list[Line]:
+def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, positions: dict[int, int]) -> list[Line]:
+    """The hot loop of every parse: attributes are read once per element, as a plain dict."""
     state = _Linearizer()
     block_of: dict[int, Tag] = {}
     furniture_of: dict[int, Tag | None] = {}
     hidden: set[int] = set()
-    for node in soup.descendants:
+    for position, node in enumerate(soup.descendants):
+        node_id = id(node)
+        positions[node_id] = position
         parent_id = id(node.parent)
-        is_tag = isinstance(node, Tag)
-        if is_tag and node.name in METADATA_TAGS:
-            head.see(node)
-        if parent_id in hidden:
-            if is_tag:
-                hidden.add(id(node))
-            continue
-        if is_tag:
-            landmarks.see(node)
-            node_id = id(node)
-            if node.name in INVISIBLE_TAGS or _is_hidden(node):
+        if type(node) is Tag:
+            name = node.name
+            if name in METADATA_TAGS:
+                head.see(node)
+            if parent_id in hidden or name in INVISIBLE_TAGS:
                 hidden.add(node_id)
                 continue
-            is_block = node.name in BLOCK_TAGS
+            attrs = node.attrs
+            if attrs:
+                classes = attrs.get("class")
+                ident = attrs.get("id")
+                landmarks.see(node, name, classes, ident)
+                if _is_hidden(name, attrs, classes):
+                    hidden.add(node_id)
+                    continue
+                is_furniture = name in FURNITURE_TAGS or ((classes or ident) and _has_furniture_hint(name, classes, ident))
+            else:
+                landmarks.see(node, name, None, None)
+                is_furniture = name in FURNITURE_TAGS
+            is_block = name in BLOCK_TAGS
             block_of[node_id] = node if is_block else block_of.get(parent_id, node)
-            furniture_of[node_id] = node if _is_furniture(node) else furniture_of.get(parent_id)
+            furniture_of[node_id] = node if is_furniture else furniture_of.get(parent_id)
             if is_block:
                 state.flush()
                 state.block = None
-            elif node.name == "br":
+            elif name == "br":
                 state.pending_breaks += 1
-            elif node.name == "a" and node.get("href"):
-                state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(node["href"])))
+            elif name == "a" and attrs.get("href"):
+                state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(attrs["href"])))
             continue
-        if type(node) not in TEXT_NODE_TYPES:  # comments, doctypes, processing instructions
+        if parent_id in hidden or type(node) not in TEXT_NODE_TYPES:  # comments, doctypes...
             continue
         block = block_of.get(parent_id)
-        if block is None or not node.strip():
-            if block is not None and state.parts and block is state.block:
+        if block is None:
+            continue
+        if node.isspace():
+            if state.parts and block is state.block:
                 state.parts.append(" ")
             continue
-        state.add_text(str(node), block, furniture_of.get(parent_id))
+        state.add_text(node, block, furniture_of.get(parent_id), position)
     state.flush()
     return state.lines
 
 
-def _is_hidden(tag: Tag) -> bool:
-    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+def _is_hidden(name: str, attrs: dict, classes: str | None) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
-    classes = tag.get("class")
-    if classes and not HIDDEN_CLASSES.isdisjoint(classes):
-        return True
-    if tag.name == "time" and classes and "updated" in classes and "published" not in classes:
-        return True  # WordPress prints the modified date beside the published one and hides it
-    style = tag.get("style")
-    return bool(style) and bool(HIDDEN_STYLE_RE.search(str(style)))
+    if classes:
+        names = classes.split()
+        if not HIDDEN_CLASSES.isdisjoint(names):
+            return True
+        if name == "time" and "updated" in names and "published" not in names:
+            return True  # WordPress prints the modified date beside the published one and hides it
+    style = attrs.get("style")
+    return bool(style) and bool(HIDDEN_STYLE_RE.search(style))
 
 
-def _is_furniture(tag: Tag) -> bool:
-    if tag.name in FURNITURE_TAGS:
-        return True
-    if tag.name in CONTENT_TAGS:
+def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bool:
+    if name in CONTENT_TAGS:
         return False
-    classes = tag.get("class") or []
-    hint = " ".join(c for c in classes if not TAXONOMY_CLASS_RE.match(c)) if isinstance(classes, list) else str(classes)
-    ident = tag.get("id")
+    hint = " ".join(c for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
     if ident:
         hint = f"{hint} {ident}"
-    return bool(hint) and bool(FURNITURE_HINT_RE.search(hint))
+    return bool(FURNITURE_HINT_RE.search(hint))

@@ -107,27 +107,18 @@ def content_span(page: Page, anchor: Line) -> tuple[int, int]:
         if not isinstance(ancestor, Tag) or ancestor.name == "[document]":
             break
         start, end = page.span_of(ancestor)
-        prose = sum(len(line.text) for line in page.lines[anchor.index + 1 : end] if _is_prose(line, anchor))
+        prose = sum(len(line.text) for line in page.lines[anchor.index + 1 : end] if _is_prose(page, line, anchor))
         if prose >= SPAN_MIN_PROSE:
             return start, end
     return 0, len(page.lines)
 
 
-def _is_prose(line: Line, anchor: Line) -> bool:
+def _is_prose(page: Page, line: Line, anchor: Line) -> bool:
     text = line.text
     return (
         len(text) >= PROSE_LINE_MIN_LENGTH
         and not _is_meta_cue(text)
         and cues.read_byline(text) is None
         and not is_boilerplate(text)
-        and not is_foreign_furniture(line, anchor)
+        and not page.is_foreign_furniture(line, anchor)
     )
-
-
-def is_foreign_furniture(line: Line, anchor: Line | None) -> bool:
-    """True for a line inside page furniture (menu, sidebar...) that does not hold ``anchor``."""
-    if line.furniture is None:
-        return False
-    if anchor is None:
-        return True
-    return not any(parent is line.furniture for parent in (anchor.element, *anchor.element.parents))
