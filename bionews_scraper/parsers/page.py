@@ -123,6 +123,7 @@ class Page:
     head: HeadTags
     landmarks: LandmarkIndex
     positions: dict[int, int]  # id(node) -> document order, for every node of the tree
+    line_starts: list[int] = field(default_factory=list)  # each line's position, ascending
 
     @classmethod
     def from_text(cls, text: str, url: str, landmarks: LandmarkIndex | None = None) -> Page:
@@ -132,7 +133,8 @@ class Page:
         soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
         head, index, positions = HeadTags(), landmarks or LandmarkIndex(()), {}
         lines = _linearise(soup, head, index, positions)
-        return cls(url=url, text=text, soup=soup, lines=lines, head=head, landmarks=index, positions=positions)
+        starts = [line.position for line in lines]
+        return cls(url=url, text=text, soup=soup, lines=lines, head=head, landmarks=index, positions=positions, line_starts=starts)
 
     def _range(self, element: Tag) -> tuple[int, int]:
         """Document-order positions of ``element`` and of its last descendant."""
@@ -145,8 +147,7 @@ class Page:
     def span_of(self, element: Tag) -> tuple[int, int]:
         """Indices [start, end) of the lines inside ``element``; (0, 0) when none."""
         first, last = self._range(element)
-        starts = [line.position for line in self.lines]
-        start, end = bisect_left(starts, first), bisect_right(starts, last)
+        start, end = bisect_left(self.line_starts, first), bisect_right(self.line_starts, last)
         return (start, end) if start < end else (0, 0)
 
     def line_of(self, element: Tag | None) -> Line | None:
@@ -253,8 +254,11 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
             block_of[node_id] = node if is_block else block_of.get(parent_id, node)
             furniture_of[node_id] = node if is_furniture else furniture_of.get(parent_id)
             if is_block:
-                state.flush()
-                state.block = None
+                if state.parts:
+                    state.flush()
+                elif state.lines and state.lines[-1].paragraph == state.paragraph:
+                    state.paragraph += 1  # a block after a <br>-split line starts a paragraph
+                state.links, state.block = [], None
             elif name == "br":
                 state.pending_breaks += 1
             elif name == "a" and attrs.get("href"):

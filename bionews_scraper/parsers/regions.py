@@ -103,11 +103,14 @@ def _first_heading(page: Page) -> Line | None:
 
 def content_span(page: Page, anchor: Line) -> tuple[int, int]:
     """Lines [start, end) of the smallest element around ``anchor`` that holds prose."""
+    prose, counted = 0, anchor.index + 1  # prose characters in lines anchor+1 .. counted-1
     for ancestor in (anchor.element, *anchor.element.parents):
         if not isinstance(ancestor, Tag) or ancestor.name == "[document]":
             break
         start, end = page.span_of(ancestor)
-        prose = sum(len(line.text) for line in page.lines[anchor.index + 1 : end] if _is_prose(page, line, anchor))
+        for line in page.lines[counted:end]:  # spans only grow as we go up: count each line once
+            prose += len(line.text) if _is_prose(page, line, anchor) else 0
+        counted = max(counted, end)
         if prose >= SPAN_MIN_PROSE:
             return start, end
     return 0, len(page.lines)
