@@ -62,7 +62,8 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     mode.add_argument("--issues", help="issue numbers N or N-M: those issue pages, then their articles")
     mode.add_argument("--url", action="append", default=[], dest="urls", help="an article or issue page (repeatable)")
     mode.add_argument("--urls-file", type=Path, help="a file of URLs, one per line")
-    command.add_argument("--jobdir", type=Path, help="keep crawl state here: a stopped crawl resumes where it was")
+    command.add_argument("--jobdir", type=Path, help="keep crawl state here: a stopped or killed crawl resumes where it was")
+    command.add_argument("--incremental", action="store_true", help="fetch only what is new or changed since the last run into --out")
     command.add_argument("--related-depth", type=int, help="related-story hops to follow (default 1)")
     command.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting")
 
@@ -74,7 +75,7 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         overrides[name.strip()] = value
     return CrawlOptions(
         output_dir=args.out, issues=args.issues, urls=tuple(args.urls), urls_file=args.urls_file,
-        jobdir=args.jobdir, related_depth=args.related_depth, overrides=overrides,
+        jobdir=args.jobdir, incremental=args.incremental, related_depth=args.related_depth, overrides=overrides,
     )
 
 

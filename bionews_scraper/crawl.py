@@ -24,6 +24,7 @@ class CrawlOptions:
     urls: tuple[str, ...] = ()
     urls_file: Path | None = None
     jobdir: Path | None = None  # resumable crawl state (Scrapy JOBDIR)
+    incremental: bool = False  # only what is new or changed since the last run into output_dir
     related_depth: int | None = None
     overrides: Mapping[str, Any] = field(default_factory=dict)  # -s KEY=VALUE
 
@@ -34,7 +35,9 @@ def crawl_settings(options: CrawlOptions) -> Settings:
     settings.setmodule("bionews_scraper.settings", priority="project")
     values: dict[str, Any] = {"BIONEWS_OUTPUT_DIR": str(options.output_dir)}
     if options.jobdir:
-        values.update(JOBDIR=str(options.jobdir), BIONEWS_APPEND=True)
+        values.update(JOBDIR=str(options.jobdir), BIONEWS_APPEND=True, BIONEWS_RESUME=True)
+    if options.incremental:
+        values.update(BIONEWS_APPEND=True, BIONEWS_INCREMENTAL=True)
     if options.related_depth is not None:
         values["BIONEWS_RELATED_DEPTH"] = options.related_depth
     settings.setdict(values, priority="cmdline")

@@ -25,8 +25,10 @@ BIONEWS_SITEMAP_URLS = ["https://www.progress.org.uk/sitemap_index.xml"]
 
 # --- BioNews: output ----------------------------------------------------------------------
 BIONEWS_APPEND = False  # keep earlier output (resumed and incremental crawls)
+BIONEWS_INCREMENTAL = False  # fetch only what is new or changed since the last run
 BIONEWS_OUTPUT_DIR = "output"
 BIONEWS_PROGRESS = True  # a live progress line when stderr is a terminal
+BIONEWS_RESUME = False  # continue from the records already in the output directory
 
 # --- Politeness -------------------------------------------------------------------------
 AUTOTHROTTLE_ENABLED = True

@@ -23,6 +23,7 @@ from twisted.python.failure import Failure
 
 from bionews_scraper.extract import Extraction, PageLink, extract
 from bionews_scraper.fetched import FetchedRecord
+from bionews_scraper.memory import CrawlMemory
 from bionews_scraper.parsers.cues import ISSUE_URL_RE, read_issue_heading
 from bionews_scraper.urls import clean_url, host_of
 
@@ -63,22 +64,48 @@ class BioNewsSpider(SitemapSpider):
         spider.issue_url_template = settings.get("BIONEWS_ISSUE_URL_TEMPLATE")
         hosts = settings.getlist("BIONEWS_ALLOWED_HOSTS") + settings.getlist("BIONEWS_EXTRA_HOSTS")
         spider.allowed_domains = sorted({*hosts, *(host_of(url) for url in spider.explicit_urls)} - {""})
+        spider.output_dir = Path(settings.get("BIONEWS_OUTPUT_DIR"))
+        spider.incremental = settings.getbool("BIONEWS_INCREMENTAL")
+        remembers = spider.incremental or settings.getbool("BIONEWS_RESUME")
+        spider.memory = CrawlMemory.load(spider.output_dir, spider.related_depth) if remembers else None
+        spider.changed = set()  # sitemap URLs whose lastmod is newer than last time
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        for request in self._start_requests():
+            yield request
+
+    def _start_requests(self) -> Iterator[Request]:
+        if self.memory is not None:  # a resumed crawl first fetches what its records point to
+            for url, role in self.memory.pending():
+                yield from self._page_request(url, role=role)
         if self.explicit_urls:
             for url in self.explicit_urls:
-                yield self._page_request(url, role="page")
+                yield from self._page_request(url, role="page")
             return
         if self.issue_range:
             self.crawler.stats.set_value("bionews/expected_issues", len(self.issue_range))
             for number in self.issue_range:  # a probe: older issues may live only on the legacy hosts
-                yield self._page_request(self.issue_url_template.format(number=number), role="issue_probe")
+                yield from self._page_request(self.issue_url_template.format(number=number), role="issue_probe")
         else:
             for url in self.sitemap_urls:
                 yield Request(url, callback=self._parse_sitemap, errback=self.on_error, meta={"role": "sitemap"})
         for url in self.listing_urls:
-            yield self._page_request(url, role="listing")
+            yield from self._page_request(url, role="listing")
+
+    def sitemap_filter(self, entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """An incremental crawl skips entries whose lastmod is no newer than last time."""
+        for entry in entries:
+            url, lastmod = entry.get("loc", ""), entry.get("lastmod")
+            if self.incremental and self.memory is not None:
+                change = self.memory.change(url, lastmod)
+                self.memory.remember_lastmod(url, lastmod)
+                if change == "unchanged":
+                    self.crawler.stats.inc_value("bionews/unchanged")
+                    continue
+                if change == "changed":
+                    self.changed.add(url)
+            yield entry
 
     def _parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Scrapy's sitemap parsing (hostile-XML safe), with our roles and error handling."""
@@ -88,7 +115,14 @@ class BioNewsSpider(SitemapSpider):
             else:
                 self.crawler.stats.inc_value("bionews/expected_pages")  # for the progress line's ETA
                 role = "issue" if ISSUE_URL_RE.search(request.url) else "article"
-                yield self._page_request(request.url, role=role, referer=response.url)
+                # Listed again with a newer lastmod: fetch even a page recorded before.
+                refresh = request.url in self.changed
+                yield from self._page_request(request.url, role=role, referer=response.url, refresh=refresh)
+
+    def closed(self, reason: str) -> None:
+        """Keep the lastmods only after a whole crawl: a cut one must look at them again."""
+        if self.incremental and self.memory is not None and reason == "finished":
+            self.memory.save(self.output_dir)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         extraction = extract(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1") or None)
@@ -125,12 +159,12 @@ class BioNewsSpider(SitemapSpider):
         record = extraction.record
         if record["kind"] == "issue":
             for entry in record["articles"]:
-                yield self._page_request(entry["url"], role="article", referer=response.url)
+                yield from self._page_request(entry["url"], role="article", referer=response.url)
         elif record["kind"] == "article":
             depth = response.meta.get("related_depth", 0)
             if depth < self.related_depth:
                 for story in record["related"]:
-                    yield self._page_request(story["url"], role="related", referer=response.url, related_depth=depth + 1)
+                    yield from self._page_request(story["url"], role="related", referer=response.url, related_depth=depth + 1)
 
     def _follow_listing(self, links: Iterable[PageLink], response: Response) -> Iterator[Request]:
         for link in links:
@@ -139,14 +173,18 @@ class BioNewsSpider(SitemapSpider):
                 number = int(match["number"])
             if number is not None:
                 if self.issue_range is None or number in self.issue_range:
-                    yield self._page_request(link.url, role="issue", referer=response.url)
+                    yield from self._page_request(link.url, role="issue", referer=response.url)
             elif PAGINATION_TEXT_RE.match(link.text):
-                yield self._page_request(link.url, role="listing", referer=response.url)
+                yield from self._page_request(link.url, role="listing", referer=response.url)
 
-    def _page_request(self, url: str, *, role: str, referer: str | None = None, **meta: Any) -> Request:
+    def _page_request(self, url: str, *, role: str, referer: str | None = None, refresh: bool = False, **meta: Any) -> Iterator[Request]:
+        """The request for a page; nothing for a page an earlier run already recorded."""
+        if self.memory is not None and not refresh and role != "listing" and self.memory.is_done(url):
+            self.crawler.stats.inc_value("bionews/already_recorded")
+            return
         headers = {"Referer": referer} if referer else None
         priority = {"article": 10, "related": 5, "issue": 20, "page": 20}.get(role, 0)
-        return Request(
+        yield Request(
             clean_url(url), callback=self.parse_page, errback=self.on_error,
             headers=headers, priority=priority, meta={"role": role, **meta},
         )
