@@ -10,11 +10,14 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
+
 from bionews_scraper import jsonl
 from bionews_scraper.crawl import CrawlOptions, run_crawl
 from bionews_scraper.extensions.statsfile import summarise
 from bionews_scraper.extract import extract, stated_url
 from bionews_scraper.loopback import loopback_settings
+from bionews_scraper.report import coverage, format_text, render_html
 from bionews_scraper.serve import SiteServer, serve_forever
 from bionews_scraper.sites import DEFAULT_SITE, start_points
 
@@ -53,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
     serve.set_defaults(run=_run_serve)
+
+    report = commands.add_parser("report", help="coverage of an output directory: missing issues, years, errors, authors")
+    report.add_argument("dir", type=Path, metavar="DIR", help="a crawl's output directory")
+    report.add_argument("--html", type=Path, metavar="FILE", help="also write the report as one self-contained HTML page")
+    report.add_argument("--top", type=int, default=10, metavar="N", help="authors to list (default 10)")
+    report.set_defaults(run=_run_report)
     return parser
 
 
@@ -93,6 +102,18 @@ def _run_demo(args: argparse.Namespace) -> int:
         stats = run_crawl(_crawl_options(args, extra))
     print(json.dumps(summarise(stats, stats.get("elapsed_time_seconds", 0.0)), indent=2), file=sys.stderr)
     return 0 if stats.get("finish_reason") == "finished" else 1
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    try:
+        figures = coverage(args.dir, top=args.top)
+        if args.html:
+            args.html.write_text(render_html(figures), encoding="utf-8")
+    except (OSError, ValueError, duckdb.Error) as error:
+        print(f"bionews report: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_text(figures))
+    return 0
 
 
 def _run_serve(args: argparse.Namespace) -> int:

@@ -93,9 +93,12 @@ class Coverage:
 def coverage(output_dir: Path, top: int = 10, recent: int = 50) -> Coverage:
     """The coverage figures of ``output_dir``, computed by DuckDB over its JSON Lines files.
 
-    A missing or empty file counts as no records; a line cut by a crash is skipped.
-    Raises FileNotFoundError if ``output_dir`` is not a directory.
+    ``top`` authors and the ``recent`` newest articles are listed. A missing or empty file
+    counts as no records; a line cut by a crash is skipped. Raises FileNotFoundError if
+    ``output_dir`` is not a directory, ValueError if ``top`` or ``recent`` is negative.
     """
+    if top < 0 or recent < 0:
+        raise ValueError(f"top and recent must be 0 or more, not {top} and {recent}")
     if not output_dir.is_dir():
         raise FileNotFoundError(f"not an output directory: {output_dir}")
     with duckdb.connect() as con:

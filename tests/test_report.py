@@ -117,6 +117,11 @@ def test_missing_directory_is_an_error(tmp_path: Path) -> None:
         coverage(tmp_path / "nowhere")
 
 
+def test_negative_top_is_refused(output: Path) -> None:
+    with pytest.raises(ValueError):
+        coverage(output, top=-1)
+
+
 def test_glob_characters_in_the_path_read_only_that_directory(tmp_path: Path) -> None:
     for name, records in (("out1", ARTICLES), ("out[1]", ARTICLES[:1])):  # DuckDB reads "out[1]" as a glob for "out1"
         (tmp_path / name).mkdir()
