@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test fixtures bench clean
+.PHONY: setup redis demo test fixtures bench clean
 
 setup: $(STAMP)
 
@@ -18,8 +18,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/bionews demo --out output
 
+## Debian's redis-server, which the distributed-crawl tests start on a loopback port.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; }
+
 ## The tests.
-test: $(STAMP)
+test: $(STAMP) redis
 	$(BIN)/python -m pytest
 
 ## Rewrite fixtures/pages/*/expected.json from the parsers; review with `git diff fixtures/`.

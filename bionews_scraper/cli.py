@@ -17,6 +17,7 @@ from bionews_scraper.crawl import CrawlOptions, run_crawl
 from bionews_scraper.extensions.statsfile import summarise
 from bionews_scraper.extract import extract, stated_url
 from bionews_scraper.loopback import loopback_settings
+from bionews_scraper.merge import merge
 from bionews_scraper.report import coverage, format_text, render_html
 from bionews_scraper.serve import SiteServer, serve_forever
 from bionews_scraper.sites import DEFAULT_SITE, start_points
@@ -57,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
     serve.set_defaults(run=_run_serve)
 
+    merge = commands.add_parser("merge", help="join the worker shards of a shared crawl into one de-duplicated output")
+    merge.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="output directories (their worker-* shards are read too)")
+    merge.add_argument("--out", type=Path, help="where to write (default: the first DIR)")
+    merge.set_defaults(run=_run_merge)
+
     report = commands.add_parser("report", help="coverage of an output directory: missing issues, years, errors, authors")
     report.add_argument("dir", type=Path, metavar="DIR", help="a crawl's output directory")
     report.add_argument("--html", type=Path, metavar="FILE", help="also write the report as one self-contained HTML page")
@@ -74,6 +80,7 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobdir", type=Path, help="keep crawl state here: a stopped or killed crawl resumes where it was")
     command.add_argument("--incremental", action="store_true", help="fetch only what is new or changed since the last run into --out")
     command.add_argument("--related-depth", type=int, help="related-story hops to follow (default 1)")
+    command.add_argument("--redis", metavar="redis://HOST:PORT/DB", help="share the crawl through Redis: every process given the same URL joins it")
     command.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting")
 
 
@@ -84,7 +91,8 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         overrides[name.strip()] = value
     return CrawlOptions(
         output_dir=args.out, issues=args.issues, urls=tuple(args.urls), urls_file=args.urls_file,
-        jobdir=args.jobdir, incremental=args.incremental, related_depth=args.related_depth, overrides=overrides,
+        jobdir=args.jobdir, incremental=args.incremental, related_depth=args.related_depth, redis_url=args.redis,
+        overrides=overrides,
     )
 
 
@@ -102,6 +110,12 @@ def _run_demo(args: argparse.Namespace) -> int:
         stats = run_crawl(_crawl_options(args, extra))
     print(json.dumps(summarise(stats, stats.get("elapsed_time_seconds", 0.0)), indent=2), file=sys.stderr)
     return 0 if stats.get("finish_reason") == "finished" else 1
+
+
+def _run_merge(args: argparse.Namespace) -> int:
+    counts = merge(args.dirs, args.out or args.dirs[0])
+    print(json.dumps(dict(counts)), file=sys.stderr)
+    return 0
 
 
 def _run_report(args: argparse.Namespace) -> int:

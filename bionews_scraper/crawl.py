@@ -14,6 +14,11 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from bionews_scraper.distributed import redis_settings
+
+
+COMPONENT_SETTINGS = ("DOWNLOADER_MIDDLEWARES", "EXTENSIONS", "ITEM_PIPELINES", "SPIDER_MIDDLEWARES")
+
 
 @dataclass(frozen=True)
 class CrawlOptions:
@@ -26,6 +31,7 @@ class CrawlOptions:
     jobdir: Path | None = None  # resumable crawl state (Scrapy JOBDIR)
     incremental: bool = False  # only what is new or changed since the last run into output_dir
     related_depth: int | None = None
+    redis_url: str | None = None  # share the crawl with other workers through this Redis
     overrides: Mapping[str, Any] = field(default_factory=dict)  # -s KEY=VALUE
 
 
@@ -40,8 +46,15 @@ def crawl_settings(options: CrawlOptions) -> Settings:
         values.update(BIONEWS_APPEND=True, BIONEWS_INCREMENTAL=True)
     if options.related_depth is not None:
         values["BIONEWS_RELATED_DEPTH"] = options.related_depth
+    if options.redis_url:
+        values.update(redis_settings(options.redis_url))
+        # Each worker writes its own shard; `bionews merge` joins them.
+        values["BIONEWS_OUTPUT_DIR"] = str(options.output_dir / f"worker-{values['BIONEWS_WORKER_ID']}")
+    values.update(options.overrides)
+    for name in COMPONENT_SETTINGS:  # components add to the project's, never replace them
+        if isinstance(values.get(name), dict):
+            values[name] = {**settings.getdict(name), **values[name]}
     settings.setdict(values, priority="cmdline")
-    settings.setdict(dict(options.overrides), priority="cmdline")
     return settings
 
 

@@ -21,6 +21,7 @@ from scrapy.spiders import SitemapSpider
 from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
+from bionews_scraper.distributed.ack import page_done
 from bionews_scraper.extract import Extraction, PageLink, extract
 from bionews_scraper.fetched import FetchedRecord
 from bionews_scraper.memory import CrawlMemory
@@ -107,8 +108,12 @@ class BioNewsSpider(SitemapSpider):
                     self.changed.add(url)
             yield entry
 
-    def _parse_sitemap(self, response: Response) -> Iterator[Request]:
+    def _parse_sitemap(self, response: Response) -> Iterator[Any]:
         """Scrapy's sitemap parsing (hostile-XML safe), with our roles and error handling."""
+        yield from self._sitemap_requests(response)
+        yield from page_done(response.request)
+
+    def _sitemap_requests(self, response: Response) -> Iterator[Request]:
         for request in super()._parse_sitemap(response):
             if request.callback == self._parse_sitemap:
                 yield request.replace(errback=self.on_error, meta={"role": "sitemap"})
@@ -125,16 +130,32 @@ class BioNewsSpider(SitemapSpider):
             self.memory.save(self.output_dir)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
-        extraction = extract(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1") or None)
-        record = extraction.record
+        """Record the page and follow what it leads to; last, release its lease (if any)."""
+        yield from self._parse_page(response)
+        yield from page_done(response.request)
+
+    def _parse_page(self, response: Response) -> Iterator[Any]:
+        digest = hashlib.sha256(response.body).hexdigest()
+        try:
+            extraction = extract(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1") or None)
+            record = extraction.record
+        except Exception:  # the outermost loop: a parser bug costs one page, never the crawl
+            self.logger.exception("internal error parsing %s (sha256 %s)", response.url, digest)
+            error = {"kind": "error", "url": response.url, "reason": "internal_error", "error": "the parser failed; see the log"}
+            yield FetchedRecord(error, response.status, digest, _referer(response))
+            return
         if record["kind"] == "error" and record["reason"] == "listing_page":
             yield from self._follow_listing(extraction.links, response)
             return
-        yield FetchedRecord(dict(record), response.status, hashlib.sha256(response.body).hexdigest(), _referer(response))
+        yield FetchedRecord(dict(record), response.status, digest, _referer(response))
         yield from self._follow_record(extraction, response)
 
-    def on_error(self, failure: Failure) -> Iterator[FetchedRecord]:
+    def on_error(self, failure: Failure) -> Iterator[Any]:
         """A page that could not be fetched becomes an error record with its reason."""
+        yield from self._record_failure(failure)
+        yield from page_done(failure.request)
+
+    def _record_failure(self, failure: Failure) -> Iterator[FetchedRecord]:
         request = failure.request
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
