@@ -8,7 +8,8 @@ header, or this server as an HTTP proxy). Bytes are served exactly as stored.
 
 Only files inside ``SITE/<host>`` are ever served: ``..`` segments (however encoded),
 hidden names, NUL bytes and symlinks that lead out of the tree all get a 404.
-Standard library only.
+A ``FaultPlan`` (``faults.py``) makes the server flaky on purpose: errors, resets, slow,
+truncated, looping and huge answers for chosen paths. Standard library only.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote_to_bytes, urlsplit
+
+from bionews_scraper.faults import Fault, FaultInjector, FaultPlan
 
 # Pages declare their own charset (legacy pages are windows-1252 in a <meta> tag), so
 # HTML goes out with no charset parameter, as the old site did.
@@ -144,6 +147,11 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: every answer carries Content-Length
     server_version = "bionews-fixture-site/1.0"
     timeout = IDLE_TIMEOUT
+    fault: Fault | None = None  # the fault the current request meets, for the log line
+
+    def handle_one_request(self) -> None:
+        self.fault = None  # no fault carries over to the connection's next request
+        super().handle_one_request()
 
     def do_GET(self) -> None:
         self._serve(send_body=True)
@@ -158,9 +166,15 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 
     def _serve(self, send_body: bool) -> None:
         host, raw_path = split_target(self.path, self.headers.get("Host"))
+        faults = self.server.faults
+        self.fault = faults.next_fault(host, raw_path) if faults else None
+        if self.fault and self.fault.answer_first(self, send_body):
+            return
         found = locate(self.server.site, host, raw_path)
         if found is not None:
-            self._send(HTTPStatus.OK, content_type(found), found.read_bytes(), send_body)
+            ctype, body = content_type(found), found.read_bytes()
+            if not (self.fault and self.fault.answer_file(self, ctype, body, send_body)):
+                self._send(HTTPStatus.OK, ctype, body, send_body)
         elif not raw_path.endswith("/") and locate(self.server.site, host, raw_path + "/"):
             # A folder asked without its slash, as WordPress answers: redirect to it.
             query = urlsplit(self.path).query
@@ -191,7 +205,8 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         if self.server.log_requests:
             host = self.headers.get("Host", "-") if self.headers else "-"
             code = getattr(code, "value", code)
-            sys.stderr.write(f'{self.address_string()} {host} "{self.requestline}" {code}\n')
+            fault = f" fault={self.fault.kind}" if self.fault else ""
+            sys.stderr.write(f'{self.address_string()} {host} "{self.requestline}" {code}{fault}\n')
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
         """Errors and timeouts stay quiet: one line per request comes from log_request."""
@@ -200,10 +215,21 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 class _SiteHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], site: Path, log_requests: bool) -> None:
+    def __init__(self, address: tuple[str, int], site: Path, log_requests: bool, faults: FaultPlan | None = None) -> None:
         self.site = site
         self.log_requests = log_requests
+        self.faults = FaultInjector(faults) if faults is not None and faults.active else None
         super().__init__(address, SiteRequestHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the client hung up (a timeout, a fault it gave up on): nothing to report
+        super().handle_error(request, client_address)
+
+    def server_close(self) -> None:
+        if self.faults:
+            self.faults.stopping.set()  # slow answers stop waiting
+        super().server_close()
 
 
 class SiteServer:
@@ -212,16 +238,18 @@ class SiteServer:
     ``SiteServer(site, port=0)`` binds at once (port 0 picks a free port, read it from
     ``.port``); ``start()`` serves in a daemon thread, ``stop()`` shuts down and closes
     the socket. Also a context manager: ``with SiteServer(site) as server: ...``.
+    ``faults`` (see ``parse_faults``) makes chosen paths fail on purpose.
     Raises ``NotADirectoryError`` if ``site`` is not a folder, ``OSError`` if it cannot bind.
     """
 
     def __init__(
-        self, site: Path, host: str = "127.0.0.1", port: int = 0, *, log_requests: bool = False
+        self, site: Path, host: str = "127.0.0.1", port: int = 0, *, log_requests: bool = False,
+        faults: FaultPlan | None = None,
     ) -> None:
         site = Path(site)
         if not site.is_dir():
             raise NotADirectoryError(f"site tree not found: {site}")
-        self._httpd = _SiteHTTPServer((host, port), site, log_requests)
+        self._httpd = _SiteHTTPServer((host, port), site, log_requests, faults)
         self._thread: threading.Thread | None = None
 
     @property
@@ -262,14 +290,17 @@ class SiteServer:
         self.stop()
 
 
-def serve_forever(site: Path, host: str = "127.0.0.1", port: int = 8000, *, log_requests: bool = False) -> None:
+def serve_forever(
+    site: Path, host: str = "127.0.0.1", port: int = 8000, *, log_requests: bool = False, faults: FaultPlan | None = None
+) -> None:
     """Serve ``site`` in the foreground until interrupted (Ctrl-C); for the CLI.
 
-    Raises ``NotADirectoryError`` if ``site`` is not a folder, ``OSError`` if it cannot bind.
+    ``faults`` as for ``SiteServer``. Raises ``NotADirectoryError`` if ``site`` is not a
+    folder, ``OSError`` if it cannot bind.
     """
     if not Path(site).is_dir():
         raise NotADirectoryError(f"site tree not found: {site}")
-    httpd = _SiteHTTPServer((host, port), Path(site), log_requests)
+    httpd = _SiteHTTPServer((host, port), Path(site), log_requests, faults)
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from bionews_scraper.faults import HUGE_BYTES, parse_faults
 from bionews_scraper.serve import SiteServer, normalise_host, path_segments
 
 HOST = "www.example.test"
@@ -60,9 +63,10 @@ def fetch(server: SiteServer, target: str, host: str | None = HOST, method: str 
     lines += ["Connection: close", "", ""]
     with socket.create_connection((server.host, server.port), timeout=5) as conn:
         conn.sendall("\r\n".join(lines).encode("latin-1"))
-        data = b""
+        chunks = []
         while chunk := conn.recv(65536):
-            data += chunk
+            chunks.append(chunk)
+        data = b"".join(chunks)
     head, _, body = data.partition(b"\r\n\r\n")
     status_line, *header_lines = head.decode("latin-1").split("\r\n")
     headers = {name.lower(): value.strip() for name, _, value in (h.partition(":") for h in header_lines)}
@@ -306,3 +310,198 @@ def test_fixture_site_has_robots_for_every_host() -> None:
     hosts = [path.name for path in FIXTURE_SITE.iterdir() if path.is_dir()]
     assert hosts and all((FIXTURE_SITE / host / "robots.txt").is_file() for host in hosts)
     assert os.sep not in "".join(hosts)
+
+
+# Faults: a flaky server on purpose. Each fault is observed on the wire, over raw sockets or http.client.
+
+EXAMPLE_SPEC = "500=0.05,503=0.05,retry_after=0.5,slow=0.02,reset=0.02,truncate=0.02,loop=0.01,huge=0.005"
+
+
+@pytest.fixture
+def faulty(tmp_path: Path) -> Iterator[Callable[[str], SiteServer]]:
+    """Start a server over the test tree with a fault spec; every server is stopped afterwards."""
+    site = _build_tree(tmp_path)
+    started: list[SiteServer] = []
+
+    def start(spec: str, seed: int = 0) -> SiteServer:
+        started.append(SiteServer(site, faults=parse_faults(spec, seed)).start())
+        return started[-1]
+
+    yield start
+    for running in started:
+        running.stop()
+
+
+def test_parse_faults_reads_rates_and_options() -> None:
+    plan = parse_faults(EXAMPLE_SPEC, seed=7)
+    assert dict(plan.rates) == {"500": 0.05, "503": 0.05, "reset": 0.02, "slow": 0.02, "truncate": 0.02, "loop": 0.01, "huge": 0.005}
+    assert (plan.retry_after, plan.slow_seconds, plan.attempts, plan.seed) == (0.5, 40.0, 2, 7)
+    plan = parse_faults(" slow = 1 , slow_seconds=3, attempts=1 ")
+    assert (dict(plan.rates), plan.slow_seconds, plan.attempts) == ({"slow": 1.0}, 3.0, 1)
+
+
+def test_an_empty_spec_plans_no_faults() -> None:
+    assert not parse_faults("").active
+    assert parse_faults("500=0").kind_for("www.example.test/page_1.asp") is None
+
+
+@pytest.mark.parametrize(
+    "spec",
+    ["500", "500=", "=0.1", "teapot=0.1", "500=abc", "500=1.5", "500=-0.1", "500=0.6,503=0.6", "500=0.1,500=0.2",
+     "attempts=0", "attempts=1.5", "slow_seconds=-1", "retry_after=2"],
+)
+def test_parse_faults_refuses_bad_specs(spec: str) -> None:
+    with pytest.raises(ValueError):
+        parse_faults(spec)
+
+
+def test_fault_choice_is_deterministic_and_follows_the_rates() -> None:
+    keys = [f"www.example.test/page_{i}.asp" for i in range(20000)]
+    kinds = [parse_faults(EXAMPLE_SPEC, seed=7).kind_for(key) for key in keys]
+    assert kinds == [parse_faults(EXAMPLE_SPEC, seed=7).kind_for(key) for key in keys]
+    assert kinds != [parse_faults(EXAMPLE_SPEC, seed=8).kind_for(key) for key in keys]
+    for kind, rate in parse_faults(EXAMPLE_SPEC).rates.items():
+        expected = rate * len(keys)
+        assert abs(kinds.count(kind) - expected) < 5 * (expected**0.5) + 5, kind
+
+
+def test_transient_faults_last_their_attempts_and_persistent_ones_never_end() -> None:
+    plan = parse_faults("500=0.5,loop=0.5,attempts=2")
+    keys = [f"h/p{i}" for i in range(200)]
+    transient = next(key for key in keys if plan.kind_for(key) == "500")
+    persistent = next(key for key in keys if plan.kind_for(key) == "loop")
+    assert [plan.fault_for(transient, n) for n in (1, 2, 3, 4)] == ["500", "500", None, None]
+    assert {plan.fault_for(persistent, n) for n in range(1, 20)} == {"loop"}
+
+
+def test_500_fails_the_first_attempts_then_serves_the_page(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("500=1,attempts=2")
+    assert [fetch(server, "/page_1.asp")[0] for _ in range(3)] == [500, 500, 200]
+    assert fetch(server, "/page_1.asp?other=query")[2] == PAGE  # the query is no new path
+
+
+@pytest.mark.parametrize(("retry_after", "header"), [("1", "1"), ("0", None)])
+def test_503_sends_retry_after_when_planned(faulty: Callable[[str], SiteServer], retry_after: str, header: str | None) -> None:
+    server = faulty(f"503=1,retry_after={retry_after},attempts=1")
+    status, headers, _ = fetch(server, "/page_1.asp")
+    assert (status, headers.get("retry-after")) == (503, header)
+    assert fetch(server, "/page_1.asp")[0] == 200
+
+
+def test_reset_aborts_the_connection_without_a_byte(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("reset=1,attempts=1")
+    with socket.create_connection((server.host, server.port), timeout=5) as conn:
+        conn.sendall(f"GET /page_1.asp HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
+        try:
+            received = conn.recv(65536)
+        except ConnectionResetError:
+            received = b""
+    assert received == b""
+    assert fetch(server, "/page_1.asp")[:3:2] == (200, PAGE)
+
+
+def test_truncate_promises_the_whole_page_and_sends_half(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("truncate=1,attempts=1")
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=5)
+    conn.request("GET", "/page_1.asp", headers={"Host": HOST})
+    response = conn.getresponse()
+    assert (response.status, response.getheader("Content-Length")) == (200, str(len(PAGE)))
+    with pytest.raises(http.client.IncompleteRead) as short:
+        response.read()
+    assert short.value.partial == PAGE[: len(PAGE) // 2]
+    conn.close()
+    assert fetch(server, "/page_1.asp")[2] == PAGE
+
+
+def test_loop_redirects_a_path_to_itself_every_time(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("loop=1")
+    for _ in range(4):
+        status, headers, _ = fetch(server, "/page_1.asp?x=1")
+        assert (status, headers["location"]) == (302, "/page_1.asp?x=1")
+    status, headers, _ = fetch(server, f"http://{HOST}/page_2")
+    assert (status, headers["location"]) == (302, f"http://{HOST}/page_2")
+    assert fetch(server, "//evil.test/x")[1]["location"] == "/evil.test/x"  # never off to another host
+
+
+def test_huge_sends_twenty_megabytes_after_the_page(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("huge=1")
+    status, headers, body = fetch(server, "/page_1.asp")
+    assert (status, int(headers["content-length"]), len(body)) == (200, HUGE_BYTES, HUGE_BYTES)
+    assert body.startswith(PAGE)
+    status, headers, body = fetch(server, "/page_1.asp", method="HEAD")
+    assert (status, headers["content-length"], body) == (200, str(HUGE_BYTES), b"")
+
+
+def test_slow_answers_only_after_slow_seconds(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("slow=1,slow_seconds=3,attempts=2")
+    with socket.create_connection((server.host, server.port), timeout=0.5) as conn:
+        conn.sendall(f"GET /page_1.asp HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode())
+        with pytest.raises(TimeoutError):
+            conn.recv(65536)
+    started = time.monotonic()
+    assert fetch(server, "/page_1.asp")[2] == PAGE  # attempt 2: slow, but it does answer
+    assert time.monotonic() - started >= 2.9
+    started = time.monotonic()
+    assert fetch(server, "/page_1.asp")[2] == PAGE  # attempt 3: the fault is over
+    assert time.monotonic() - started < 1
+
+
+def test_robots_txt_is_never_faulted(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("500=1,attempts=100")
+    assert [fetch(server, "/robots.txt")[0] for _ in range(3)] == [200, 200, 200]
+    assert fetch(server, "/page_1.asp")[0] == 500
+
+
+def _get(server: SiteServer, path: str) -> int | str:
+    """Status of one GET with http.client, or the name of the failure."""
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=5)
+    try:
+        conn.request("GET", path, headers={"Host": HOST})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    except (OSError, http.client.HTTPException) as failure:
+        return type(failure).__name__
+    finally:
+        conn.close()
+
+
+PATHS = ["/page_1.asp", "/page_2", "/", "/sub/", "/sitemap.xml", "/logo.png", "/missing.asp"]
+
+
+def test_every_retried_path_eventually_succeeds(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("500=0.2,503=0.2,reset=0.2,truncate=0.2,attempts=2", seed=3)
+    histories = {path: [_get(server, path) for _ in range(3)] for path in PATHS}
+    assert any(history[0] not in (200, 404) for history in histories.values()), histories
+    for path, history in histories.items():
+        assert history[2] in (200, 404), (path, history)
+        assert history[0] == history[1], (path, history)  # a fault lasts its attempts
+
+
+def test_same_seed_same_requests_same_answers(faulty: Callable[[str], SiteServer]) -> None:
+    spec = "500=0.25,503=0.25,reset=0.25,attempts=1"
+    runs = []
+    for _ in range(2):
+        server = faulty(spec, seed=11)
+        runs.append([_get(server, path) for path in PATHS + PATHS])
+    assert runs[0] == runs[1]
+    assert {status for status in runs[0]} - {200, 404}  # and some of them were faults
+
+
+def test_fault_is_named_in_the_request_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with SiteServer(_build_tree(tmp_path), log_requests=True, faults=parse_faults("500=1,attempts=1")) as server:
+        fetch(server, "/page_1.asp")
+        fetch(server, "/page_1.asp")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].endswith(" 500 fault=500") and lines[1].endswith(" 200")
+
+
+def test_stop_does_not_wait_for_a_slow_answer(tmp_path: Path) -> None:
+    server = SiteServer(_build_tree(tmp_path), faults=parse_faults("slow=1,slow_seconds=30")).start()
+    conn = socket.create_connection((server.host, server.port), timeout=5)
+    conn.sendall(f"GET /page_1.asp HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
+    time.sleep(0.2)
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 2
+    conn.close()
