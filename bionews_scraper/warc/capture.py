@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
-from warcio.bufferedreaders import BufferedReader
 from warcio.recordbuilder import RecordBuilder
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
@@ -34,9 +33,10 @@ INFO_SETTINGS = ("USER_AGENT", "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED", "ROBOTS
 CONFORMS_TO = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 # Scrapy's downloader has already removed the chunk framing, so a stored
 # "Transfer-Encoding: chunked" would make WARC readers de-chunk a plain body.
-DECODED_HEADERS = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
-# Content codings a WARC reader (warcio, pywb) can undo; Scrapy may also ask for zstd.
-REPLAYABLE_ENCODINGS = frozenset(BufferedReader.get_supported_decompressors()) | {"identity"}
+RENAMED_HEADERS = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+# Content codings every WARC reader undoes. Scrapy also asks for br and zstd; warcio 1.8
+# has no zstd, and its br needs brotlipy (with Google's brotli, content_stream() raises).
+REPLAYABLE_ENCODINGS = frozenset({"gzip", "deflate", "identity"})
 
 
 def warcinfo_fields(settings: Any) -> dict[str, str]:
@@ -70,7 +70,7 @@ def build_request_record(builder: RecordBuilder, request: Request, url: str) -> 
 def build_response_record(builder: RecordBuilder, response: Response) -> ArcWarcRecord:
     """A WARC ``response`` record: status line, headers and the payload bytes as received."""
     reason = http.client.responses.get(response.status, "Unknown")
-    headers = [(DECODED_HEADERS.get(name.lower(), name), value) for name, value in _header_pairs(response.headers.items())]
+    headers = [(RENAMED_HEADERS.get(name.lower(), name), value) for name, value in _header_pairs(response.headers.items())]
     http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol=response.protocol or "HTTP/1.1")
     record = builder.create_warc_record(
         response.url, "response", payload=BytesIO(response.body), length=len(response.body), http_headers=http_headers,

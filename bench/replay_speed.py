@@ -1,0 +1,66 @@
+"""WARC replay speed: one process against two, on a capture of the fixture site.
+
+    .venv/bin/python bench/replay_speed.py [--rounds 3] [--copies 1,20]
+
+Crawls the bundled fixture site once with WARC capture on (``bionews demo`` in a
+subprocess, loopback only) into a temporary directory, then times ``replay`` with
+``jobs=1`` and ``jobs=2``, best of ``--rounds`` each. ``--copies N`` replays the capture N
+times over in one call (dedupe drops the repeats, every page is still parsed), so the
+parse work can outweigh the worker start-up. Prints a markdown table; nothing is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bionews_scraper.warc.read import warc_files
+from bionews_scraper.warc.replay import replay
+
+ROOT = Path(__file__).resolve().parent.parent
+CAPTURE_MIDDLEWARE = '{"bionews_scraper.warc.capture.WarcCaptureMiddleware": 950}'
+
+
+def capture(out: Path) -> list[Path]:
+    """Crawl the fixture site into ``out`` with capture on; returns the WARC files."""
+    command = [
+        sys.executable, "-m", "bionews_scraper.cli", "demo", "--out", str(out),
+        "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
+        "-s", f"BIONEWS_WARC_DIR={out / 'warc'}", "-s", f"DOWNLOADER_MIDDLEWARES={CAPTURE_MIDDLEWARE}",
+    ]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=300)
+    return warc_files([out / "warc"])
+
+
+def best_time(files: list[Path], out: Path, jobs: int, rounds: int) -> tuple[float, dict]:
+    """The fastest of ``rounds`` replays, and the last summary."""
+    best, summary = float("inf"), {}
+    for _ in range(rounds):
+        started = time.perf_counter()
+        summary = replay(files, out, jobs=jobs)
+        best = min(best, time.perf_counter() - started)
+    return best, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--copies", default="1,20", help="comma-separated: how many times over to replay the capture")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bionews-replay-bench-") as folder:
+        files = capture(Path(folder) / "crawl")
+        print("| copies | pages parsed | jobs=1 (s) | jobs=2 (s) | jobs=1 / jobs=2 |")
+        print("|---|---|---|---|---|")
+        for copies in (int(text) for text in args.copies.split(",")):
+            inputs = files * copies
+            one, summary = best_time(inputs, Path(folder) / "one", 1, args.rounds)
+            two, _ = best_time(inputs, Path(folder) / "two", 2, args.rounds)
+            print(f"| {copies} | {summary['pages']} | {one:.3f} | {two:.3f} | {one / two:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
