@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,11 +17,14 @@ from bionews_scraper import jsonl
 from bionews_scraper.crawl import CrawlOptions, run_crawl
 from bionews_scraper.extensions.statsfile import summarise
 from bionews_scraper.extract import extract, stated_url
+from bionews_scraper.faults import FaultPlan, parse_faults
 from bionews_scraper.loopback import loopback_settings
 from bionews_scraper.merge import merge
 from bionews_scraper.report import coverage, format_text, render_html
 from bionews_scraper.serve import SiteServer, serve_forever
 from bionews_scraper.sites import DEFAULT_SITE, start_points
+from bionews_scraper.synth import write_site
+from bionews_scraper.warc.replay import replay as replay_warc
 
 log = logging.getLogger("bionews")
 
@@ -48,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="serve a saved site on 127.0.0.1 and crawl it with the real spider")
     demo.add_argument("--site", type=Path, default=DEFAULT_SITE, help="site tree SITE/<host>/<path> (default: fixtures/site)")
+    _add_fault_options(demo)
     _add_crawl_options(demo)
     demo.set_defaults(run=_run_demo)
 
@@ -56,7 +61,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    _add_fault_options(serve)
     serve.set_defaults(run=_run_serve)
+
+    synth = commands.add_parser("synth", help="write a synthetic BioNews site tree in all three layouts")
+    synth.add_argument("dir", type=Path, metavar="DIR", help="the folder to write; must be missing or empty")
+    synth.add_argument("--articles", type=int, default=10000, help="articles in all (default 10000)")
+    synth.add_argument("--issues", type=int, default=500, help="issues 1..N (default 500; at least 3, at most --articles)")
+    synth.add_argument("--seed", type=int, default=0, help="the same seed writes byte-identical files (default 0)")
+    synth.set_defaults(run=_run_synth)
+
+    replay = commands.add_parser("replay", help="re-extract records from WARC files, with no network")
+    replay.add_argument("files", nargs="+", type=Path, metavar="FILE", help="WARC files, or directories of them")
+    replay.add_argument("--out", type=Path, default=Path("output"), help="output directory (default: output); its records are replaced")
+    replay.add_argument("--jobs", type=int, default=1, help="parse in N worker processes (default 1); the output is the same")
+    replay.set_defaults(run=_run_replay)
 
     merge = commands.add_parser("merge", help="join the worker shards of a shared crawl into one de-duplicated output")
     merge.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="output directories (their worker-* shards are read too)")
@@ -71,6 +90,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_fault_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--faults", metavar="SPEC", help="the server misbehaves: e.g. 500=0.05,503=0.05,retry_after=0.5,slow=0.02,"
+                         "reset=0.02,truncate=0.02,loop=0.01,huge=0.005 (also slow_seconds=S, attempts=K)")
+    command.add_argument("--fault-seed", type=int, default=0, help="picks which paths the faults hit (default 0)")
+
+
+def _fault_plan(args: argparse.Namespace) -> FaultPlan | None:
+    """The --faults plan; raises ValueError naming the bad part of the spec."""
+    return parse_faults(args.faults, seed=args.fault_seed) if args.faults else None
+
+
 def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--out", type=Path, default=Path("output"), help="output directory (default: output)")
     mode = command.add_mutually_exclusive_group()
@@ -80,6 +110,7 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobdir", type=Path, help="keep crawl state here: a stopped or killed crawl resumes where it was")
     command.add_argument("--incremental", action="store_true", help="fetch only what is new or changed since the last run into --out")
     command.add_argument("--related-depth", type=int, help="related-story hops to follow (default 1)")
+    command.add_argument("--warc", action="store_true", help="also record every request and response as WARC in OUT/warc/")
     command.add_argument("--redis", metavar="redis://HOST:PORT/DB", help="share the crawl through Redis: every process given the same URL joins it")
     command.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting")
 
@@ -91,7 +122,7 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         overrides[name.strip()] = value
     return CrawlOptions(
         output_dir=args.out, issues=args.issues, urls=tuple(args.urls), urls_file=args.urls_file,
-        jobdir=args.jobdir, incremental=args.incremental, related_depth=args.related_depth, redis_url=args.redis,
+        jobdir=args.jobdir, incremental=args.incremental, related_depth=args.related_depth, redis_url=args.redis, warc=args.warc,
         overrides=overrides,
     )
 
@@ -103,7 +134,12 @@ def _run_crawl(args: argparse.Namespace) -> int:
 
 def _run_demo(args: argparse.Namespace) -> int:
     site = args.site.resolve()
-    with SiteServer(site).start() as server:
+    try:
+        faults = _fault_plan(args)
+    except ValueError as error:
+        print(f"bionews demo: --faults: {error}", file=sys.stderr)
+        return 2
+    with SiteServer(site, faults=faults).start() as server:
         extra: dict[str, object] = dict(loopback_settings(f"127.0.0.1:{server.port}"))
         extra.update(start_points(site))
         print(f"serving {site} on {server.url}; crawling into {args.out}/", file=sys.stderr)
@@ -131,12 +167,40 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
+    try:
+        faults = _fault_plan(args)
+    except ValueError as error:
+        print(f"bionews serve: --faults: {error}", file=sys.stderr)
+        return 2
     print(f"serving {args.site} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
     try:
-        serve_forever(args.site, args.host, args.port, log_requests=args.verbose)
+        serve_forever(args.site, args.host, args.port, log_requests=args.verbose, faults=faults)
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _run_synth(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        summary = write_site(args.dir, articles=args.articles, issues=args.issues, seed=args.seed)
+    except (ValueError, FileExistsError) as error:
+        print(f"bionews synth: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"wrote {summary.articles} articles and {summary.issues} issues ({summary.files} files, "
+        f"{summary.bytes / 1e6:.1f} MB) to {summary.root} in {time.perf_counter() - started:.1f} s\n"
+        f"serve it: bionews serve --site {summary.root}   crawl it: bionews demo --site {summary.root}",
+        file=sys.stderr,
+    )
+    print(json.dumps(summary.by_layout))
+    return 0
+
+
+def _run_replay(args: argparse.Namespace) -> int:
+    summary = replay_warc(args.files, args.out, jobs=max(1, args.jobs))
+    print(json.dumps(summary, indent=2), file=sys.stderr)
+    return 1 if summary["file_errors"] else 0
 
 
 def _run_parse(args: argparse.Namespace) -> int:

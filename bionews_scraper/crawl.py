@@ -6,6 +6,7 @@ settings and the site's start URLs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ class CrawlOptions:
     incremental: bool = False  # only what is new or changed since the last run into output_dir
     related_depth: int | None = None
     redis_url: str | None = None  # share the crawl with other workers through this Redis
+    warc: bool = False  # record every request and response in output_dir/warc/
     overrides: Mapping[str, Any] = field(default_factory=dict)  # -s KEY=VALUE
 
 
@@ -46,12 +48,16 @@ def crawl_settings(options: CrawlOptions) -> Settings:
         values.update(BIONEWS_APPEND=True, BIONEWS_INCREMENTAL=True)
     if options.related_depth is not None:
         values["BIONEWS_RELATED_DEPTH"] = options.related_depth
+    if options.warc:
+        values["BIONEWS_WARC_DIR"] = str(options.output_dir / "warc")
     if options.redis_url:
         values.update(redis_settings(options.redis_url))
         # Each worker writes its own shard; `bionews merge` joins them.
         values["BIONEWS_OUTPUT_DIR"] = str(options.output_dir / f"worker-{values['BIONEWS_WORKER_ID']}")
     values.update(options.overrides)
     for name in COMPONENT_SETTINGS:  # components add to the project's, never replace them
+        if isinstance(values.get(name), str):
+            values[name] = json.loads(values[name])
         if isinstance(values.get(name), dict):
             values[name] = {**settings.getdict(name), **values[name]}
     settings.setdict(values, priority="cmdline")

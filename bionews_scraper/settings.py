@@ -30,6 +30,10 @@ BIONEWS_OUTPUT_DIR = "output"
 BIONEWS_PROGRESS = True  # a live progress line when stderr is a terminal
 BIONEWS_RESUME = False  # continue from the records already in the output directory
 
+# --- BioNews: WARC capture (on when BIONEWS_WARC_DIR is set; `--warc` sets it) ------------
+BIONEWS_WARC_DIR: str | None = None  # record every request and response here as .warc.gz
+BIONEWS_WARC_MAX_BYTES = 100 * 1024 * 1024  # start a new file once one passes this size
+
 # --- Politeness -------------------------------------------------------------------------
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -45,11 +49,21 @@ DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a BioNews page is ~50 kB; anything this b
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 HTTPERROR_ALLOW_ALL = False
+BIONEWS_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each next one
+BIONEWS_RETRY_BACKOFF_MAX = 60.0
 RETRY_ENABLED = True
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_TIMES = 3
 
 # --- Components -------------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "bionews_scraper.middlewares.retry.BackoffRetryMiddleware": 550,  # Scrapy's own place
+    # Sees a 3xx before Scrapy's RedirectMiddleware (600), whose dupefilter would drop a loop silently.
+    "bionews_scraper.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
+    # Next to the downloader: raw bytes, redirects and error pages; off without BIONEWS_WARC_DIR.
+    "bionews_scraper.warc.capture.WarcCaptureMiddleware": 950,
+}
 EXTENSIONS = {
     "bionews_scraper.extensions.statsfile.StatsFile": 500,
     "bionews_scraper.extensions.progress.ProgressLine": 510,

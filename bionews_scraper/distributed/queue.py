@@ -41,6 +41,14 @@ class LeasedPriorityQueue(PriorityQueue):
         self.sequence = itertools.count()
         self._pop = server.register_script(POP_TO_INFLIGHT)
 
+    def push(self, request: Request) -> None:
+        """Queue ``request``; a retry or redirect of a leased page releases the old lease
+        only once the new request is safely queued (a crash between gives a duplicate, not a loss)."""
+        old_lease = request.meta.pop(LEASE_META_KEY, None)
+        super().push(request)
+        if old_lease:
+            ack(self.server, self.inflight_key, old_lease)
+
     def pop(self, timeout: int = 0) -> Request | None:
         lease_prefix = f"{self.worker}|{next(self.sequence)}"
         found = self._pop(keys=[self.key, self.inflight_key], args=[lease_prefix])

@@ -11,17 +11,19 @@ from bionews_scraper.outputs import existing_keys, record_key
 
 
 class DedupePipeline:
-    def __init__(self, output_dir: Path, stats: Any) -> None:
+    def __init__(self, output_dir: Path, stats: Any, append: bool = False) -> None:
         self.output_dir = output_dir
         self.stats = stats
+        self.append = append  # only then does earlier output stay, and count as written
         self.seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DedupePipeline:
-        return cls(Path(crawler.settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats)
+        settings = crawler.settings
+        return cls(Path(settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats, settings.getbool("BIONEWS_APPEND"))
 
     def open_spider(self, spider: Any = None) -> None:
-        self.seen = existing_keys(self.output_dir)
+        self.seen = existing_keys(self.output_dir) if self.append else set()
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         key = record_key(item)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Request
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
@@ -28,6 +28,7 @@ from bionews_scraper.memory import CrawlMemory
 from bionews_scraper.parsers.cues import ISSUE_URL_RE, read_issue_heading
 from bionews_scraper.urls import clean_url, host_of
 
+ROBOTS_REFUSAL = "Forbidden by robots.txt"  # the message of Scrapy's RobotsTxtMiddleware
 ISSUE_RANGE_RE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
 PAGINATION_TEXT_RE = re.compile(r"^(?:next|older|more|next page|older issues|»|›|\d{1,4})$", re.IGNORECASE)
 
@@ -157,7 +158,7 @@ class BioNewsSpider(SitemapSpider):
 
     def _record_failure(self, failure: Failure) -> Iterator[FetchedRecord]:
         request = failure.request
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        if failure.check(IgnoreRequest) and not failure.check(HttpError) and ROBOTS_REFUSAL in str(failure.value):
             self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
             return
         if request.meta.get("role") == "issue_probe" and failure.check(HttpError) and failure.value.response.status == 404:
@@ -170,6 +171,10 @@ class BioNewsSpider(SitemapSpider):
             reason, status, message = f"http_{response.status}", response.status, f"the server answered {response.status}"
         elif failure.check(TxTimeoutError):
             reason, status, message = "timeout", None, "no answer before the download timeout"
+        elif failure.check(DownloadCancelledError):
+            reason, status, message = "too_large", None, "the response is larger than DOWNLOAD_MAXSIZE"
+        elif failure.check(IgnoreRequest) and "redirect" in str(failure.value).lower():
+            reason, status, message = "redirect_loop", None, "too many redirects"
         else:
             reason, status, message = "network_error", None, failure.getErrorMessage() or failure.type.__name__
         self.crawler.stats.inc_value(f"bionews/fetch_errors/{reason}")

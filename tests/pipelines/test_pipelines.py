@@ -57,10 +57,17 @@ def test_dedupe_drops_a_second_record_for_the_same_page(tmp_path: Path) -> None:
 
 def test_dedupe_remembers_what_an_earlier_run_wrote(tmp_path: Path) -> None:
     (tmp_path / "issues.jsonl").write_text(json.dumps(ISSUE) + "\n", encoding="utf-8")
-    pipeline = DedupePipeline(tmp_path, DummyStats())
+    pipeline = DedupePipeline(tmp_path, DummyStats(), append=True)
     pipeline.open_spider()
     with pytest.raises(DropItem):
         pipeline.process_item(dict(ISSUE))
+
+
+def test_dedupe_forgets_earlier_output_that_a_fresh_crawl_replaces(tmp_path: Path) -> None:
+    (tmp_path / "issues.jsonl").write_text(json.dumps(ISSUE) + "\n", encoding="utf-8")
+    pipeline = DedupePipeline(tmp_path, DummyStats(), append=False)
+    pipeline.open_spider()
+    assert pipeline.process_item(dict(ISSUE)) == ISSUE
 
 
 def test_write_routes_records_by_kind_and_counts_them(tmp_path: Path) -> None:
