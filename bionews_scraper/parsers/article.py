@@ -20,6 +20,7 @@ from bionews_scraper.parsers.teasers import headline_link, read_teasers
 from bionews_scraper.records import Article, PageError, RelatedStory, Source
 
 AFFILIATION_MAX_LENGTH = 150
+LINK_LINE_MAX_LENGTH = 100
 SENTENCE_END = (".", "!", "?", "\"", "”", "'", "’")
 
 
@@ -121,7 +122,7 @@ def _walk(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines
             found.byline = found.byline or byline
             skip_next_as_affiliation = not found.body
             continue
-        if is_boilerplate(text) or (line.is_heading and anchor is not None and same_text(text, anchor.text)):
+        if is_boilerplate(text) or _is_link_furniture(line) or (line.is_heading and anchor is not None and same_text(text, anchor.text)):
             continue
         found.body.append(line)
     return found
@@ -133,6 +134,11 @@ def _end_before_teaser_headline(body: list[Line], dated_index: int) -> int:
     while body and body[-1].index == end - 1 and headline_link(body[-1]) is not None:
         end = body.pop().index
     return end
+
+
+def _is_link_furniture(line: Line) -> bool:
+    """A short line that is nothing but links (share buttons, "sign up" calls): not prose."""
+    return len(line.text) <= LINK_LINE_MAX_LENGTH and line.link_text_share >= 0.9 and not line.text.endswith(SENTENCE_END)
 
 
 def _is_affiliation(line: Line) -> bool:

@@ -30,7 +30,7 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
 )
 # Short lines that start these ways are furniture; in prose these words are ordinary.
 BOILERPLATE_STARTS: tuple[str, ...] = (
-    "search for", "search this site", "search bionews", "page url:", "share this", "share on",
+    "search for", "search this site", "search bionews", "page url:", "share this", "share on", "share:", "share via",
     "follow us", "follow pet", "book now", "book your place", "register now", "view all events",
     "registered charity", "all rights reserved", "copyright", "©", "skip to", "donate",
     "support pet", "back to", "return to", "print this", "email this", "login", "log in",

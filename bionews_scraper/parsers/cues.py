@@ -21,7 +21,7 @@ DATE_LINE_RE = re.compile(rf"^(?:(?:published|posted|date)\s*:?\s*)?(?P<date>{_D
 # "24 February 2014 - By Jo Bloggs", "24 February 2014 | by Jo Bloggs": date and byline
 # on one line (progress entry-meta, drifted pages), and related teasers' "DATE - by NAME".
 DATE_AND_BYLINE_RE = re.compile(
-    rf"^(?P<date>{_DATE})\s*(?:[-–—|,·•:]\s*)?(?P<byline>by\s+.+)$", re.IGNORECASE
+    rf"^(?P<date>{_DATE})(?:\s*[-–—|,·•]?\s*(?:updated:?\s*)?{_DATE})?\s*(?:[-–—|,·•:]\s*)?(?P<byline>by\s+.+)$", re.IGNORECASE
 )
 # "Appeared in BioNews 743" (often a link to the issue page).
 ISSUE_LINE_RE = re.compile(r"\bAppeared\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\s*)?(?P<number>\d{1,5})\b", re.IGNORECASE)

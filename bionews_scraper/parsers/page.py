@@ -26,6 +26,8 @@ BLOCK_TAGS = frozenset({
     "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
     "ul", "option", "label", "legend",
 })
+# Inline elements whose text is never glued to the text before them.
+WORD_TAGS = frozenset({"time", "img", "input", "button"})
 METADATA_TAGS = frozenset({"meta", "link", "script", "time", "title"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never visible page text.
@@ -261,6 +263,8 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
                 state.links, state.block = [], None
             elif name == "br":
                 state.pending_breaks += 1
+            elif name in WORD_TAGS and state.parts:
+                state.parts.append(" ")  # "<time>5 Dec 2022</time><time>12 Jan 2023</time>" is two dates
             elif name == "a" and attrs.get("href"):
                 state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(attrs["href"])))
             continue
