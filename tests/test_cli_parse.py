@@ -1,0 +1,66 @@
+"""`bionews parse`: records on stdout, refusals on stderr, exit status 1 when any file failed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bionews_scraper.cli import main
+from tests.cases import Case, all_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = all_cases()
+
+
+def _parse(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bionews_scraper.cli", "parse", *arguments], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+@pytest.fixture(scope="module")
+def every_case_at_once() -> subprocess.CompletedProcess[str]:
+    """One real process over every fixture page, without --url."""
+    return _parse(*(str(case.folder / "page.html") for case in CASES))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_each_page_with_its_url_gives_its_expected_record_or_refusal(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["parse", "--url", case.meta["url"], str(case.folder / "page.html")])
+    out, err = capsys.readouterr()
+    if "error" in case.expected:
+        assert status == 1 and out == ""
+        refusal = json.loads(err)
+        assert list(refusal) == ["file", "url", "error", "reason"] and refusal["reason"] == case.expected["reason"]
+        assert "Traceback" not in err
+    else:
+        assert status == 0 and err == ""
+        assert json.loads(out) == case.parse()
+
+
+def test_output_is_utf8_not_ascii_escaped() -> None:
+    case = Case(ROOT / "fixtures" / "pages" / "legacy-article-plain-cp1252")
+    finished = _parse("--url", case.meta["url"], str(case.folder / "page.html"))
+    assert "\\u20" not in finished.stdout and any(mark in finished.stdout for mark in "“”‘’–£")
+
+
+def test_many_files_give_one_line_each_and_exit_1_when_any_failed(every_case_at_once: subprocess.CompletedProcess[str]) -> None:
+    refused = [case for case in CASES if "error" in case.expected]
+    assert every_case_at_once.returncode == 1
+    assert len(every_case_at_once.stdout.splitlines()) == len(CASES) - len(refused)
+    assert len(every_case_at_once.stderr.splitlines()) == len(refused)
+
+
+def test_without_url_the_page_names_its_url_else_the_file_path(every_case_at_once: subprocess.CompletedProcess[str]) -> None:
+    records = [json.loads(line) for line in every_case_at_once.stdout.splitlines()]
+    by_canonical = [r for r in records if r.get("canonical_url")]
+    assert by_canonical and all(r["url"] == r["canonical_url"] for r in by_canonical)
+    legacy = [r for r in records if r["layout"] == "legacy" and r["kind"] == "article"]
+    assert legacy and all(r["url"].endswith("page.html") for r in legacy if not r["canonical_url"])
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    finished = _parse(str(tmp_path / "nope.html"))
+    assert finished.returncode == 1 and json.loads(finished.stderr)["reason"] == "unreadable_file"
