@@ -38,10 +38,6 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                     continue
 
 
-def existing_keys(output_dir: Path) -> set[str]:
-    return {record_key(record) for name in OUTPUT_FILES.values() for record in read_records(output_dir / name)}
-
-
 class JsonlAppender:
     """Appends whole JSON lines to one file."""
 

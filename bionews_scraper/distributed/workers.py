@@ -53,6 +53,7 @@ class WorkerRegistry:
     def spider_idle(self, spider: Any) -> None:
         """Nothing to do here, but pages queued or held elsewhere may still lead to more."""
         if self.server.zcard(self.keys["queue"]) or self.server.hlen(self.keys["inflight"]):
+            self.stats.inc_value("bionews/redis/idle_waits")
             raise DontCloseSpider("other workers still hold pages")
 
     def spider_closed(self, spider: Any, reason: str) -> None:

@@ -63,6 +63,18 @@ def test_dedupe_remembers_what_an_earlier_run_wrote(tmp_path: Path) -> None:
         pipeline.process_item(dict(ISSUE))
 
 
+def test_a_page_whose_content_changed_since_an_earlier_run_is_written_again(tmp_path: Path) -> None:
+    (tmp_path / "issues.jsonl").write_text(json.dumps({**ISSUE, "content_sha256": "a" * 64}) + "\n", encoding="utf-8")
+    stats = DummyStats()
+    pipeline = DedupePipeline(tmp_path, stats, append=True)
+    pipeline.open_spider()
+    changed = {**ISSUE, "content_sha256": "b" * 64}
+    assert pipeline.process_item(dict(changed)) == changed
+    with pytest.raises(DropItem):
+        pipeline.process_item(dict(changed))
+    assert stats.values["bionews/changed"] == 1
+
+
 def test_dedupe_forgets_earlier_output_that_a_fresh_crawl_replaces(tmp_path: Path) -> None:
     (tmp_path / "issues.jsonl").write_text(json.dumps(ISSUE) + "\n", encoding="utf-8")
     pipeline = DedupePipeline(tmp_path, DummyStats(), append=False)
