@@ -35,7 +35,7 @@ fixtures: $(STAMP)
 ## Parser speed against BeautifulSoup alone and trafilatura (bench-only dependency).
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/parse_speed.py
+	$(BIN)/python -m bench.parse_speed
 
 clean:
 	rm -rf $(VENV) output/*.jsonl output/stats.json

@@ -1,6 +1,6 @@
 """Parser speed, measured in one run: our whole parse vs BeautifulSoup alone vs trafilatura.
 
-    make bench            (or: .venv/bin/python bench/parse_speed.py [--rounds N])
+    make bench            (or: .venv/bin/python -m bench.parse_speed [--rounds N])
 
 For every fixture page (fixtures/pages and fixtures/site) it times, interleaved so the
 machine's noise hits all three alike: ``extract(page, url)`` (decode, soup, metadata,
@@ -22,10 +22,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from trafilatura import bare_extraction
 
+from bench.results import append_row
 from bionews_scraper.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
 def pages() -> list[tuple[bytes, str]]:
@@ -70,26 +70,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     result = measure(args.rounds)
-    soup_ratio = result["extract"] / result["soup"]
-    traf_ratio = result["extract"] / result["trafilatura"]
-    row = (
-        f"| {datetime.now(timezone.utc):%Y-%m-%d %H:%M} | {platform.node()} | {int(result['pages'])} | "
-        f"{result['extract']:.2f} | {result['soup']:.2f} | {result['trafilatura']:.2f} | "
-        f"{soup_ratio:.2f} | {traf_ratio:.2f} |"
-    )
-    if not RESULTS.exists():
-        RESULTS.write_text("# Benchmarks\n", encoding="utf-8")
-    text = RESULTS.read_text(encoding="utf-8")
-    header = (
-        "\n## Parse speed (bench/parse_speed.py): median ms per page\n\n"
-        "| when (UTC) | machine | pages | extract | soup alone | trafilatura | extract/soup | extract/trafilatura |\n"
-        "|---|---|---|---|---|---|---|---|\n"
-    )
-    if "## Parse speed" not in text:
-        text += header
-    RESULTS.write_text(text + row + "\n", encoding="utf-8")
-    print(header.strip())
-    print(row)
+    columns = ["when (UTC)", "machine", "pages", "extract", "soup alone", "trafilatura", "extract/soup", "extract/trafilatura"]
+    row = [
+        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", platform.node(), str(int(result["pages"])),
+        f"{result['extract']:.2f}", f"{result['soup']:.2f}", f"{result['trafilatura']:.2f}",
+        f"{result['extract'] / result['soup']:.2f}", f"{result['extract'] / result['trafilatura']:.2f}",
+    ]
+    print("| " + " | ".join(columns) + " |")
+    print(append_row("Parse speed (bench/parse_speed.py): median ms per page", columns, row))
 
 
 if __name__ == "__main__":

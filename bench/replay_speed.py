@@ -22,7 +22,6 @@ from bionews_scraper.warc.read import warc_files
 from bionews_scraper.warc.replay import replay
 
 ROOT = Path(__file__).resolve().parent.parent
-CAPTURE_MIDDLEWARE = '{"bionews_scraper.warc.capture.WarcCaptureMiddleware": 950}'
 
 
 def capture(out: Path) -> list[Path]:
@@ -30,7 +29,7 @@ def capture(out: Path) -> list[Path]:
     command = [
         sys.executable, "-m", "bionews_scraper.cli", "demo", "--out", str(out),
         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
-        "-s", f"BIONEWS_WARC_DIR={out / 'warc'}", "-s", f"DOWNLOADER_MIDDLEWARES={CAPTURE_MIDDLEWARE}",
+        "--warc",
     ]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=300)
     return warc_files([out / "warc"])

@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
     crawl = commands.add_parser("crawl", help="crawl BioNews politely into JSON Lines")
     _add_crawl_options(crawl)
+    crawl.add_argument("--connect-to", metavar="127.0.0.1:PORT", help="send every request to this local server "
+                       "(e.g. `bionews serve`), keeping the real URLs, as curl's --connect-to does")
     crawl.set_defaults(run=_run_crawl)
 
     demo = commands.add_parser("demo", help="serve a saved site on 127.0.0.1 and crawl it with the real spider")
@@ -128,7 +130,7 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
-    stats = run_crawl(_crawl_options(args))
+    stats = run_crawl(_crawl_options(args, loopback_settings(args.connect_to) if args.connect_to else None))
     return 0 if stats.get("finish_reason") == "finished" else 1
 
 
