@@ -79,4 +79,5 @@ REQUEST_FINGERPRINTER_CLASS = "bionews_scraper.fingerprint.CanonicalFingerprinte
 # --- Scrapy housekeeping ----------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+COOKIES_ENABLED = False  # BioNews needs no session; cookies would only be state to carry
 TELNETCONSOLE_ENABLED = False

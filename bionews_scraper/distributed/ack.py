@@ -41,7 +41,7 @@ class AckPipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> AckPipeline:
         if not crawler.settings.get("REDIS_URL"):
-            raise NotConfigured("not a distributed crawl")
+            raise NotConfigured  # a single-process crawl: nothing to warn about
         server = get_redis_from_settings(crawler.settings)
         return cls(server, redis_keys(crawler.spidercls.name)["inflight"], crawler.stats)
 

@@ -30,7 +30,7 @@ class WorkerRegistry:
     def from_crawler(cls, crawler: Any) -> WorkerRegistry:
         settings = crawler.settings
         if not settings.get("REDIS_URL"):
-            raise NotConfigured("not a distributed crawl")
+            raise NotConfigured  # a single-process crawl: nothing to warn about
         registry = cls(get_redis_from_settings(settings), redis_keys(crawler.spidercls.name), settings.get("BIONEWS_WORKER_ID"), crawler.stats)
         crawler.signals.connect(registry.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(registry.spider_idle, signal=signals.spider_idle)

@@ -224,51 +224,56 @@ class _Linearizer:
 
 
 def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, positions: dict[int, int]) -> list[Line]:
-    """The hot loop of every parse: attributes are read once per element, as a plain dict."""
+    """The hot loop of every parse: attributes are read once per element, as a plain dict,
+    and the sets it consults are bound to locals (this loop is a third of a page's parse)."""
     state = _Linearizer()
     block_of: dict[int, Tag] = {}
     furniture_of: dict[int, Tag | None] = {}
     hidden: set[int] = set()
+    metadata_tags, invisible_tags, block_tags, furniture_tags = METADATA_TAGS, INVISIBLE_TAGS, BLOCK_TAGS, FURNITURE_TAGS
+    word_tags, text_types, see_landmark = WORD_TAGS, TEXT_NODE_TYPES, landmarks.see
     for position, node in enumerate(soup.descendants):
         node_id = id(node)
         positions[node_id] = position
         parent_id = id(node.parent)
-        if type(node) is Tag:
+        node_type = type(node)
+        if node_type is Tag:
             name = node.name
-            if name in METADATA_TAGS:
+            if name in metadata_tags:
                 head.see(node)
-            if parent_id in hidden or name in INVISIBLE_TAGS:
+            if parent_id in hidden or name in invisible_tags:
                 hidden.add(node_id)
                 continue
             attrs = node.attrs
             if attrs:
                 classes = attrs.get("class")
                 ident = attrs.get("id")
-                landmarks.see(node, name, classes, ident)
+                see_landmark(node, name, classes, ident)
                 if _is_hidden(name, attrs, classes):
                     hidden.add(node_id)
                     continue
-                is_furniture = name in FURNITURE_TAGS or ((classes or ident) and _has_furniture_hint(name, classes, ident))
+                is_furniture = name in furniture_tags or ((classes or ident) and _has_furniture_hint(name, classes, ident))
             else:
-                landmarks.see(node, name, None, None)
-                is_furniture = name in FURNITURE_TAGS
-            is_block = name in BLOCK_TAGS
-            block_of[node_id] = node if is_block else block_of.get(parent_id, node)
-            furniture_of[node_id] = node if is_furniture else furniture_of.get(parent_id)
-            if is_block:
+                see_landmark(node, name, None, None)
+                is_furniture = name in furniture_tags
+            if name in block_tags:
+                block_of[node_id] = node
                 if state.parts:
                     state.flush()
                 elif state.lines and state.lines[-1].paragraph == state.paragraph:
                     state.paragraph += 1  # a block after a <br>-split line starts a paragraph
                 state.links, state.block = [], None
-            elif name == "br":
-                state.pending_breaks += 1
-            elif name in WORD_TAGS and state.parts:
-                state.parts.append(" ")  # "<time>5 Dec 2022</time><time>12 Jan 2023</time>" is two dates
-            elif name == "a" and attrs.get("href"):
-                state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(attrs["href"])))
+            else:
+                block_of[node_id] = block_of.get(parent_id, node)
+                if name == "br":
+                    state.pending_breaks += 1
+                elif name == "a" and attrs.get("href"):
+                    state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(attrs["href"])))
+                elif name in word_tags and state.parts:
+                    state.parts.append(" ")  # "<time>5 Dec 2022</time><time>12 Jan 2023</time>" is two dates
+            furniture_of[node_id] = node if is_furniture else furniture_of.get(parent_id)
             continue
-        if parent_id in hidden or type(node) not in TEXT_NODE_TYPES:  # comments, doctypes...
+        if node_type not in text_types or parent_id in hidden:  # comments, doctypes...
             continue
         block = block_of.get(parent_id)
         if block is None:
