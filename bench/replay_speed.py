@@ -1,23 +1,26 @@
 """WARC replay speed: one process against two, on a capture of the fixture site.
 
-    .venv/bin/python bench/replay_speed.py [--rounds 3] [--copies 1,20]
+    .venv/bin/python -m bench.replay_speed [--rounds 3] [--copies 1,20]
 
 Crawls the bundled fixture site once with WARC capture on (``bionews demo`` in a
 subprocess, loopback only) into a temporary directory, then times ``replay`` with
 ``jobs=1`` and ``jobs=2``, best of ``--rounds`` each. ``--copies N`` replays the capture N
 times over in one call (dedupe drops the repeats, every page is still parsed), so the
-parse work can outweigh the worker start-up. Prints a markdown table; nothing is kept.
+parse work can outweigh the worker start-up. Rows are appended to bench/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import platform
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
+from bench.results import append_row
 from bionews_scraper.warc.read import warc_files
 from bionews_scraper.warc.replay import replay
 
@@ -52,13 +55,15 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bionews-replay-bench-") as folder:
         files = capture(Path(folder) / "crawl")
-        print("| copies | pages parsed | jobs=1 (s) | jobs=2 (s) | jobs=1 / jobs=2 |")
-        print("|---|---|---|---|---|")
+        columns = ["when (UTC)", "machine", "copies", "pages parsed", "jobs=1 (s)", "jobs=2 (s)", "jobs=1 / jobs=2"]
+        print("| " + " | ".join(columns) + " |")
         for copies in (int(text) for text in args.copies.split(",")):
             inputs = files * copies
             one, summary = best_time(inputs, Path(folder) / "one", 1, args.rounds)
             two, _ = best_time(inputs, Path(folder) / "two", 2, args.rounds)
-            print(f"| {copies} | {summary['pages']} | {one:.3f} | {two:.3f} | {one / two:.2f} |")
+            row = [f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", platform.node(), str(copies), str(summary["pages"]),
+                   f"{one:.3f}", f"{two:.3f}", f"{one / two:.2f}"]
+            print(append_row("Replay of the fixture-site WARC (bench/replay_speed.py): best of rounds", columns, row))
 
 
 if __name__ == "__main__":

@@ -74,9 +74,9 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
 
 
 def _open_pipelines(output_dir: Path, stats: ReplayStats) -> list[Any]:
-    write = WritePipeline(output_dir, stats, append=False)
+    write = WritePipeline(output_dir, stats, append=False)  # a replay replaces the output
     dedupe = DedupePipeline(output_dir, stats)
-    write.open_spider()  # first: it clears the old output that dedupe would otherwise read as seen
+    write.open_spider()
     dedupe.open_spider()
     return [ProvenancePipeline(), ValidatePipeline(stats), dedupe, write]
 
