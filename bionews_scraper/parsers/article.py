@@ -179,8 +179,11 @@ def _issue(line: Line | None, base_url: str, warnings: list[str]) -> tuple[int |
     if line is None:
         warnings.append("issue_missing: no 'Appeared in BioNews N' line")
         return None, None
-    urls = [normalise_url(link.href, base_url) for link in line.links if cues.read_issue_heading(link.text) or "bionews" in link.text.lower()]
-    return cues.read_issue_line(line.text), next((url for url in urls if url), None)
+    number = cues.read_issue_line(line.text)
+    # The link may be "BioNews 743" or just "743"; prefer the one naming the number.
+    links = sorted(line.links, key=lambda link: str(number) not in link.text)
+    urls = [normalise_url(link.href, base_url) for link in links]
+    return number, next((url for url in urls if url), None)
 
 
 def _body_text(lines: list[Line]) -> str:

@@ -20,6 +20,8 @@ from bionews_scraper.parsers.page import Line, Link
 NON_PAGE_URL_RE = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|zip|mp3|mp4)(?:$|\?)|/wp-content/uploads/", re.IGNORECASE)
 # A line is a headline link when link text covers this much of it.
 HEADLINE_LINK_SHARE = 0.6
+# ... or, when the line starts with the link, this much (the rest is "by NAME" or a date).
+LEADING_LINK_SHARE = 0.3
 HEADLINE_MIN_WORDS = 2
 
 
@@ -57,9 +59,12 @@ def read_teasers(lines: Iterable[Line], base_url: str, *, skip_urls: set[str], s
 
 def headline_link(line: Line) -> Link | None:
     """The link a line is made of, when it looks like a story headline."""
-    if not line.links or line.link_text_share < HEADLINE_LINK_SHARE:
+    if not line.links:
         return None
     link = max(line.links, key=lambda candidate: len(candidate.text))
+    leads = line.text.startswith(link.text) and len(link.text) >= LEADING_LINK_SHARE * len(line.text)
+    if line.link_text_share < HEADLINE_LINK_SHARE and not leads:  # "<a>Title</a> by A and B" leads
+        return None
     if len(link.text.split()) < HEADLINE_MIN_WORDS or is_boilerplate(link.text):
         return None
     if cues.read_issue_heading(link.text) is not None or cues.read_date_line(link.text):
