@@ -51,7 +51,15 @@ class WorkerRegistry:
                     self.stats.inc_value("bionews/redis/requeued")
 
     def spider_idle(self, spider: Any) -> None:
-        """Nothing to do here, but pages queued or held elsewhere may still lead to more."""
+        """Nothing to do here, but pages queued or held elsewhere may still lead to more.
+
+        An idle worker is working on nothing, so a lease it still holds was never released
+        (a request Scrapy dropped on the way): it goes back in the queue, or the crawl
+        would wait for it for ever."""
+        for lease in self.server.hkeys(self.keys["inflight"]):
+            lease = lease.decode() if isinstance(lease, bytes) else lease
+            if lease.split("|", 1)[0] == self.worker and requeue(self.server, self.keys["inflight"], self.keys["queue"], lease):
+                self.stats.inc_value("bionews/redis/requeued_own")
         if self.server.zcard(self.keys["queue"]) or self.server.hlen(self.keys["inflight"]):
             self.stats.inc_value("bionews/redis/idle_waits")
             raise DontCloseSpider("other workers still hold pages")
