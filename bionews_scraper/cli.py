@@ -23,6 +23,7 @@ from bionews_scraper.merge import merge
 from bionews_scraper.report import coverage, format_text, render_html
 from bionews_scraper.serve import SiteServer, serve_forever
 from bionews_scraper.sites import DEFAULT_SITE, start_points
+from bionews_scraper.spiders.bionews import parse_issue_range
 from bionews_scraper.synth import write_site
 from bionews_scraper.warc.replay import replay as replay_warc
 
@@ -118,6 +119,9 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
 
 
 def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = None) -> CrawlOptions:
+    """The crawl the options ask for; raises ValueError for a bad --issues range."""
+    if args.issues:
+        parse_issue_range(args.issues)
     overrides: dict[str, object] = dict(extra or {})
     for pair in args.set:
         name, _, value = pair.partition("=")
@@ -130,16 +134,25 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
-    stats = run_crawl(_crawl_options(args, loopback_settings(args.connect_to) if args.connect_to else None))
+    try:
+        options = _crawl_options(args, loopback_settings(args.connect_to) if args.connect_to else None)
+    except ValueError as error:
+        print(f"bionews crawl: {error}", file=sys.stderr)
+        return 2
+    stats = run_crawl(options)
     return 0 if stats.get("finish_reason") == "finished" else 1
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     site = args.site.resolve()
+    if not site.is_dir():
+        print(f"bionews demo: site tree not found: {site}", file=sys.stderr)
+        return 2
     try:
         faults = _fault_plan(args)
+        _crawl_options(args)
     except ValueError as error:
-        print(f"bionews demo: --faults: {error}", file=sys.stderr)
+        print(f"bionews demo: {error}", file=sys.stderr)
         return 2
     with SiteServer(site, faults=faults).start() as server:
         extra: dict[str, object] = dict(loopback_settings(f"127.0.0.1:{server.port}"))
@@ -174,11 +187,17 @@ def _run_serve(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"bionews serve: --faults: {error}", file=sys.stderr)
         return 2
+    if not args.site.is_dir():
+        print(f"bionews serve: site tree not found: {args.site}", file=sys.stderr)
+        return 2
     print(f"serving {args.site} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
     try:
         serve_forever(args.site, args.host, args.port, log_requests=args.verbose, faults=faults)
     except KeyboardInterrupt:
         pass
+    except OSError as error:  # the port is taken
+        print(f"bionews serve: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from bionews_scraper import __version__
 from bionews_scraper.distributed import redis_settings
 
 
@@ -55,6 +56,9 @@ def crawl_settings(options: CrawlOptions) -> Settings:
         # Each worker writes its own shard; `bionews merge` joins them.
         values["BIONEWS_OUTPUT_DIR"] = str(options.output_dir / f"worker-{values['BIONEWS_WORKER_ID']}")
     values.update(options.overrides)
+    if "USER_AGENT" not in values:  # a contact URL given with -s reaches the User-Agent too
+        contact = values.get("BIONEWS_CONTACT_URL", settings.get("BIONEWS_CONTACT_URL"))
+        values["USER_AGENT"] = f"bionews-scraper/{__version__} (+{contact})"
     for name in COMPONENT_SETTINGS:  # components add to the project's, never replace them
         if isinstance(values.get(name), str):
             values[name] = json.loads(values[name])

@@ -11,8 +11,9 @@ SPIDER_MODULES = ["bionews_scraper.spiders"]
 NEWSPIDER_MODULE = "bionews_scraper.spiders"
 
 # --- BioNews: what to crawl -------------------------------------------------------------
-BIONEWS_ALLOWED_HOSTS = ["www.bionews.org.uk", "bionews.org.uk", "www.progress.org.uk", "progress.org.uk"]
-BIONEWS_CONTACT_URL = "https://github.com/bionews-scraper/bionews-scraper"
+# Scrapy's offsite check also admits subdomains of these hosts.
+BIONEWS_ALLOWED_HOSTS = ["www.bionews.org.uk", "bionews.org.uk", "www.progress.org.uk"]
+BIONEWS_CONTACT_URL = "https://github.com/bionews-scraper/bionews-scraper"  # in the User-Agent
 BIONEWS_EXTRA_HOSTS: list[str] = []  # hosts given explicitly (--url on another host)
 # Progress issue pages exist for every issue number; legacy ones are found through listings.
 BIONEWS_ISSUE_URL_TEMPLATE = "https://www.progress.org.uk/newsletter_issue/bionews-{number}/"
@@ -42,7 +43,7 @@ CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 ROBOTSTXT_OBEY = True
-USER_AGENT = f"bionews-scraper/{__version__} (+{BIONEWS_CONTACT_URL})"
+USER_AGENT = f"bionews-scraper/{__version__} (+{BIONEWS_CONTACT_URL})"  # `bionews crawl` rebuilds it from the setting
 
 # --- Robustness -------------------------------------------------------------------------
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a BioNews page is ~50 kB; anything this big is broken
