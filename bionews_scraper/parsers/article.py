@@ -41,6 +41,7 @@ def build_article(page: Page, meta: Metadata, layout: str, anchor: Line | None, 
     headline = _headline(anchor, meta, warnings)
     start, end = content_span(page, anchor) if anchor else (0, len(page.lines))
     found = _walk(page, anchor, start, end)
+    found.byline = found.byline or _byline_below_body(page, found.end, end)
     if not found.body:
         raise PageError("missing_body", "the page has a headline but no body text")
     if not (found.date or found.issue or found.byline or meta.is_article or meta.published):
@@ -126,6 +127,16 @@ def _walk(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines
             continue
         found.body.append(line)
     return found
+
+
+def _byline_below_body(page: Page, body_end: int, end: int) -> str | None:
+    """bionews2018 sometimes prints the byline after the body, even after its sources."""
+    for line in page.lines[body_end:end]:
+        if cues.RELATED_HEADING_RE.match(line.text) or ends_body(line.text):
+            return None
+        if (byline := cues.read_byline(line.text)) is not None:
+            return byline
+    return None
 
 
 def _end_before_teaser_headline(body: list[Line], dated_index: int) -> int:
