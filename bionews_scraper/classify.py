@@ -15,7 +15,7 @@ from bionews_scraper.records import PageError
 
 LEGACY_MARKUP_RE = re.compile(r"charset\s*=\s*[\"']?(?:windows-1252|iso-8859-1)|href=[\"']?page_\d+\.asp|<title>\s*BioNews\s+-", re.IGNORECASE)
 HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
-ARTICLE_LINKS_FOR_SEARCH = 3
+SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search\b", re.IGNORECASE)
 
 
 def detect_layout(page: Page, meta: Metadata) -> str:
@@ -51,7 +51,7 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
 
 
 def _is_search_url(url: str) -> bool:
-    return bool(re.search(r"[?&](?:s|q|search|query)=|/search\b", url, re.IGNORECASE))
+    return bool(SEARCH_URL_RE.search(url))
 
 
 def _is_event(page: Page, meta: Metadata, heading_text: str, has_issue_line: bool) -> bool:

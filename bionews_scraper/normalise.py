@@ -20,7 +20,9 @@ from bionews_scraper.urls import clean_url
 # Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
 # (a whole page's parse budget is a few ms); everything else goes through dateparser.
 DAY_MONTH_YEAR_RE = re.compile(
-    r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$"
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$",
+    re.IGNORECASE,
 )
 MONTHS = {
     name: number
@@ -45,7 +47,6 @@ EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 ISSUE_NUMBER_RE = re.compile(r"\bBioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(\d{1,5})\b", re.IGNORECASE)
-WHITESPACE_RE = re.compile(r"\s+")
 # An http(s) URL of plain ASCII that needs no quoting: lower-case host, RFC 3986 characters.
 PLAIN_URL_RE = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
 HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
@@ -97,7 +98,7 @@ def parse_issue_number(text: str | None) -> int | None:
 
 def normalise_text(text: str) -> str:
     """Collapse every run of whitespace (non-breaking spaces included) to one space."""
-    return WHITESPACE_RE.sub(" ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())  # str.split() knows every Unicode space; faster than a regex
 
 
 def normalise_url(href: str | None, base_url: str) -> str | None:
