@@ -18,6 +18,11 @@ from bionews_scraper.parsers.page import Line, Link
 
 # Links to files, not story pages ("Download this issue as a PDF").
 NON_PAGE_URL_RE = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|zip|mp3|mp4)(?:$|\?)|/wp-content/uploads/", re.IGNORECASE)
+# Links between issues ("« BioNews 1019", "Next issue"): navigation, never a story.
+NAV_LINK_RE = re.compile(
+    r"^\W*(?:BioNews\s*(?:issue\s*)?\d{1,5}|(?:previous|next|older|newer|latest|this)\s+(?:issue|newsletter|edition)s?)\W*$",
+    re.IGNORECASE,
+)
 # A line is a headline link when link text covers this much of it.
 HEADLINE_LINK_SHARE = 0.6
 # ... or, when the line starts with the link, this much (the rest is "by NAME" or a date).
@@ -52,6 +57,8 @@ def read_teasers(lines: Iterable[Line], base_url: str, *, skip_urls: set[str], s
             continue
         if stop_at_plain_heading and line.is_heading and entries:
             break
+        if line.link_text_share >= HEADLINE_LINK_SHARE and any(NAV_LINK_RE.search(link.text) for link in line.links):
+            continue  # "« BioNews 1019 | BioNews 1021 »": between issues, not part of an entry
         if entries and not is_boilerplate(line.text):
             _read_entry_text(entries[-1], line, line.text)
     return entries
@@ -67,7 +74,7 @@ def headline_link(line: Line) -> Link | None:
         return None
     if len(link.text.split()) < HEADLINE_MIN_WORDS or is_boilerplate(link.text):
         return None
-    if cues.read_issue_heading(link.text) is not None or cues.read_date_line(link.text):
+    if NAV_LINK_RE.search(link.text) or cues.read_date_line(link.text):
         return None
     return link
 
