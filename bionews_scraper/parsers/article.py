@@ -21,6 +21,8 @@ from bionews_scraper.records import Article, PageError, RelatedStory, Source
 
 AFFILIATION_MAX_LENGTH = 150
 LINK_LINE_MAX_LENGTH = 100
+# Image captions and credits sit in the article but are not its text.
+NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
 SENTENCE_END = (".", "!", "?", "\"", "”", "'", "’")
 
 
@@ -123,7 +125,9 @@ def _walk(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines
             found.byline = found.byline or byline
             skip_next_as_affiliation = not found.body
             continue
-        if is_boilerplate(text) or _is_link_furniture(line) or (line.is_heading and anchor is not None and same_text(text, anchor.text)):
+        if is_boilerplate(text) or _is_link_furniture(line) or line.tag in NOT_PROSE_TAGS:
+            continue
+        if line.is_heading and anchor is not None and same_text(text, anchor.text):
             continue
         found.body.append(line)
     return found
