@@ -1,4 +1,4 @@
-"""Raw text to clean values: dates, names, issue numbers, paragraphs, URLs.
+"""Raw text to clean values: dates, names, paragraphs, URLs (issue numbers: ``parsers/cues.py``).
 
 Every function here is total: any string in, a clean value or ``None`` out, never an
 exception. Parsers locate raw text; these functions decide what it means.
@@ -46,7 +46,6 @@ EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 # Names: "By Dr A Lee, B Khan and Professor C Diaz" -> three names.
 BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
-ISSUE_NUMBER_RE = re.compile(r"\bBioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(\d{1,5})\b", re.IGNORECASE)
 # An http(s) URL of plain ASCII that needs no quoting: lower-case host, RFC 3986 characters.
 PLAIN_URL_RE = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
 HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
@@ -86,14 +85,6 @@ def parse_authors(byline: str | None) -> list[str]:
     text = BY_PREFIX_RE.sub("", normalise_text(byline))
     names = [name.strip(" .-–—|") for name in NAME_SEPARATOR_RE.split(text)]
     return [name for name in names if name and any(ch.isalpha() for ch in name)]
-
-
-def parse_issue_number(text: str | None) -> int | None:
-    """``"Appeared in BioNews 743"`` or ``"BioNews 743"`` -> ``743``."""
-    match = ISSUE_NUMBER_RE.search(text or "")
-    if not match or int(match[1]) == 0:
-        return None
-    return int(match[1])
 
 
 def normalise_text(text: str) -> str:

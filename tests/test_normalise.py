@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bionews_scraper.normalise import (
-    _date_parser, normalise_text, normalise_url, parse_authors, parse_date, parse_issue_number,
+    _date_parser, normalise_text, normalise_url, parse_authors, parse_date,
 )
 
 
@@ -56,14 +56,6 @@ def test_fast_path_agrees_with_dateparser(day: date, zero_padded: bool) -> None:
 )
 def test_parse_authors_keeps_names_as_printed(byline: str | None, expected: list[str]) -> None:
     assert parse_authors(byline) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("Appeared in BioNews 743", 743), ("BioNews 1150", 1150), ("BioNews issue 12", 12), ("BioNews", None), ("BioNews 0", None)],
-)
-def test_parse_issue_number(text: str, expected: int | None) -> None:
-    assert parse_issue_number(text) == expected
 
 
 def test_normalise_text_collapses_all_whitespace() -> None:

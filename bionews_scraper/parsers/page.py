@@ -131,7 +131,7 @@ class Page:
     def from_text(cls, text: str, url: str, landmarks: LandmarkIndex | None = None) -> Page:
         """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk."""
         # Class lists stay strings: splitting every element's classes costs ~10% of the
-        # soup, and only the few elements the walk asks about need them (``classes_of``).
+        # soup, and only the elements with classes need them split, once, in the walk.
         soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
         head, index, positions = HeadTags(), landmarks or LandmarkIndex(()), {}
         lines = _linearise(soup, head, index, positions)
@@ -171,12 +171,6 @@ class Page:
         if line.furniture is None:
             return False
         return anchor is None or not self.contains(line.furniture, anchor)
-
-
-def classes_of(tag: Tag) -> list[str]:
-    """An element's class names (the soup keeps them as one string)."""
-    value = tag.get("class")
-    return value.split() if isinstance(value, str) else list(value or ())
 
 
 class _Linearizer:
