@@ -53,7 +53,7 @@ def find_main_heading(page: Page, meta: Metadata, landmark: Tag | None) -> Line 
     line = page.line_of(landmark)
     if line is not None and _could_be_headline(line):
         return line
-    return _heading_matching_metadata(page, meta) or _heading_before_cues(page) or _first_heading(page)
+    return _heading_matching_metadata(page, meta) or _heading_before_cues(page) or _first_heading(page) or _line_before_date(page)
 
 
 def _could_be_headline(line: Line) -> bool:
@@ -98,6 +98,22 @@ def _first_heading(page: Page) -> Line | None:
         for line in page.lines:
             if line.tag == level and line.furniture is None and _could_be_headline(line):
                 return line
+    return None
+
+
+def _line_before_date(page: Page) -> Line | None:
+    """No heading at all (old table layouts bold the headline): the short line just above
+    the first date line, when a byline or issue line follows that date."""
+    lines = page.lines
+    for line in lines:
+        if cues.read_date_line(line.text) is None or line.index == 0:
+            continue
+        window = lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
+        if not any(cues.read_issue_line(other.text) or cues.read_byline(other.text) for other in window):
+            return None
+        candidate = lines[line.index - 1]
+        usable = _could_be_headline(candidate) and not candidate.text.endswith((".", "?", "!")) and not candidate.links
+        return candidate if usable and candidate.furniture is None else None
     return None
 
 
