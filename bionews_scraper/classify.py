@@ -11,6 +11,7 @@ import re
 from bionews_scraper.parsers import bionews2018, cues, legacy, progress
 from bionews_scraper.parsers.metadata import Metadata
 from bionews_scraper.parsers.page import Line, Page
+from bionews_scraper.parsers.regions import CUE_WINDOW
 from bionews_scraper.records import PageError
 
 LEGACY_MARKUP_RE = re.compile(r"charset\s*=\s*[\"']?(?:windows-1252|iso-8859-1)|href=[\"']?page_\d+\.asp|<title>\s*BioNews\s+-", re.IGNORECASE)
@@ -45,9 +46,17 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
     has_issue_line = any(cues.read_issue_line(line.text) for line in page.lines)
     if _is_event(page, meta, heading_text, has_issue_line):
         raise PageError("event_page", "the page announces an event")
-    if not has_issue_line and _is_listing(page, heading_text, title):
+    if not has_issue_line and not _dated_below(page, heading) and _is_listing(page, heading_text, title):
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
     return "article"
+
+
+def _dated_below(page: Page, heading: Line | None) -> bool:
+    """An article's heading has its date or byline right below; a listing's has not."""
+    if heading is None:
+        return False
+    below = page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]
+    return any(cues.read_date_line(line.text) or cues.read_byline(line.text) for line in below)
 
 
 def _is_search_url(url: str) -> bool:
