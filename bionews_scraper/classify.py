@@ -43,10 +43,12 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         return "issue"
     if cues.SEARCH_RE.search(heading_text) or cues.SEARCH_RE.search(title) or _is_search_url(page.url):
         raise PageError("search_results", "the page is a list of search results")
-    has_issue_line = any(cues.read_issue_line(line.text) for line in page.lines)
-    if _is_event(page, meta, heading_text, has_issue_line):
+    # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
+    # event adverts and issue links in its sidebar do not make it an event or a listing.
+    article_like = any(cues.read_issue_line(line.text) for line in page.lines) or _dated_below(page, heading)
+    if _is_event(page, meta, heading_text, article_like):
         raise PageError("event_page", "the page announces an event")
-    if not has_issue_line and not _dated_below(page, heading) and _is_listing(page, heading_text, title):
+    if not article_like and _is_listing(page, heading_text, title):
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
     return "article"
 
@@ -63,10 +65,10 @@ def _is_search_url(url: str) -> bool:
     return bool(SEARCH_URL_RE.search(url))
 
 
-def _is_event(page: Page, meta: Metadata, heading_text: str, has_issue_line: bool) -> bool:
+def _is_event(page: Page, meta: Metadata, heading_text: str, article_like: bool) -> bool:
     if "Event" in meta.ld_types or any(t.endswith("Event") for t in meta.ld_types):
         return True
-    if has_issue_line:
+    if article_like:
         return False
     event_cues = sum(1 for line in page.lines if cues.EVENT_CUE_RE.search(line.text) and len(line.text) < 200)
     named_event = bool(cues.EVENT_HEADING_RE.search(heading_text) or cues.EVENT_URL_RE.search(page.url))
