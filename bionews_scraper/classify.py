@@ -37,7 +37,10 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
     """``article`` or ``issue``; raises ``PageError`` for every other kind of page."""
     heading_text = heading.text if heading else ""
     title = meta.title or ""
-    if cues.NOT_FOUND_RE.search(heading_text) or cues.NOT_FOUND_RE.search(title):
+    dated_below = _dated_below(page, heading)
+    if cues.NOT_FOUND_RE.search(heading_text) or cues.NOT_FOUND_RE.search(title) or (
+        not dated_below and (cues.NOT_FOUND_WEAK_RE.search(heading_text) or cues.NOT_FOUND_WEAK_RE.search(title))
+    ):
         raise PageError("page_not_found", "the page says it could not be found")
     if cues.read_issue_heading(heading_text) is not None or cues.ISSUE_URL_RE.search(page.url.split("?", 1)[0]):
         return "issue"
@@ -45,7 +48,7 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         raise PageError("search_results", "the page is a list of search results")
     # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
     # event adverts and issue links in its sidebar do not make it an event or a listing.
-    article_like = any(cues.read_issue_line(line.text) for line in page.lines) or _dated_below(page, heading)
+    article_like = dated_below or any(cues.read_issue_line(line.text) for line in page.lines)
     if _is_event(page, meta, heading_text, article_like):
         raise PageError("event_page", "the page announces an event")
     if not article_like and _is_listing(page, heading_text, title):

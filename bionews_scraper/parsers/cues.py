@@ -43,9 +43,11 @@ SOURCES_HEADING_RE = re.compile(r"^(?:sources?\s*(?:and|&)\s*references?|sources
 COMMENTS_HEADING_RE = re.compile(r"^(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:comment|reply)|have\s+your\s+say|discussion)(?:\s*\(\d+\))?\s*:?$", re.IGNORECASE)
 
 # Page kinds that are not records.
-NOT_FOUND_RE = re.compile(
-    r"\b(?:page\s+(?:was\s+)?not\s+found|(?:could|can)\s*not\s+be\s+found|no\s+longer\s+(?:exists|available)"
-    r"|does\s*n[o']t\s+exist|error\s+404|404\s+error|^404\b|oops)",
+# "Page not found" and "404" say it outright; the weaker phrases could be a headline's,
+# so they count only on a page with no date or byline under its heading.
+NOT_FOUND_RE = re.compile(r"\b(?:page\s+(?:was\s+)?not\s+found|error\s+404|404\s+error|^404\b|404\s*[-:|])", re.IGNORECASE)
+NOT_FOUND_WEAK_RE = re.compile(
+    r"\b(?:(?:could|can)(?:\s*not|n[o'’]t)\s+be\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o'’]t\s+exist|nothing\s+(?:was\s+)?found)",
     re.IGNORECASE,
 )
 SEARCH_RE = re.compile(r"\b(?:search\s+results?|results?\s+for\b|you\s+searched\s+for|\d+\s+results?\s+found|no\s+results)", re.IGNORECASE)
