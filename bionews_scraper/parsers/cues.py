@@ -29,7 +29,10 @@ ISSUE_LINE_RE = re.compile(r"\bAppeared\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\
 BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
 BYLINE_MAX_LENGTH = 160
 # "BioNews 743": the heading of an issue page (also "BioNews issue 743", "BioNews #743").
-ISSUE_HEADING_RE = re.compile(r"^BioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(?P<number>\d{1,5})\b(?:\s*[-–—:|,]\s*.*)?$", re.IGNORECASE)
+# Only a date may follow the number: "BioNews 1000: twenty years on" is an article's headline.
+ISSUE_HEADING_RE = re.compile(
+    rf"^BioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(?P<number>\d{{1,5}})(?:\s*[-–—:|,]?\s*(?:\(?{_DATE}\)?))?$", re.IGNORECASE
+)
 # Progress issue page URLs: /newsletter_issue/bionews-743/
 ISSUE_URL_RE = re.compile(r"/newsletter_issue/bionews-(?P<number>\d{1,5})/?$", re.IGNORECASE)
 
