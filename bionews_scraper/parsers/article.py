@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bionews_scraper.normalise import normalise_url, parse_authors, parse_date, parse_iso_date
+from bionews_scraper.normalise import normalise_url, parse_date, parse_iso_date
 from bionews_scraper.parsers import cues
 from bionews_scraper.parsers.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parsers.metadata import Metadata
@@ -178,7 +178,7 @@ def _published(date_text: str | None, meta: Metadata, warnings: list[str]) -> st
 
 def _authors(byline: str | None, meta: Metadata, warnings: list[str]) -> tuple[list[str], str | None]:
     if byline:
-        authors = [name for name in parse_authors(byline) if cues.is_name(name)]
+        authors = cues.byline_names(byline)
         stated = meta.ld_authors or meta.ld_publisher_authors
         if stated and [a.casefold() for a in stated] != [a.casefold() for a in authors]:
             warnings.append(f"authors_metadata_mismatch: metadata names {', '.join(stated)}; the byline is used")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bionews_scraper.normalise import NAME_SEPARATOR_RE
+from bionews_scraper.normalise import NAME_SEPARATOR_RE, parse_authors
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -79,14 +79,28 @@ DATE_ANYWHERE_RE = re.compile(rf"\b(?P<date>{_DATE})\b", re.IGNORECASE)
 # Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
 NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "y", "ter", "ten", "dos", "das"})
 NAME_MAX_WORDS = 7
+# Words that make an affiliation, not a person, of a comma-separated byline part.
+INSTITUTION_WORDS = frozenset({
+    "university", "institute", "college", "hospital", "trust", "centre", "center", "school", "council",
+    "foundation", "society", "clinic", "agency", "authority", "department", "nhs", "ltd", "limited",
+    "association", "committee", "group", "network", "laboratory", "laboratories", "unit", "charity",
+})
 
 
 def is_name(text: str) -> bool:
-    """A printed person's name: 1-7 words, each capitalised or a particle, no digits."""
+    """A printed person's name: 1-7 words, each capitalised or a particle, no digits, and
+    not an institution ("By Dr A Lee, Francis Crick Institute" names one person)."""
     words = text.replace(".", ". ").split()
     if not 1 <= len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in text):
         return False
+    if not INSTITUTION_WORDS.isdisjoint(word.lower().strip(",.") for word in words):
+        return False
     return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+def byline_names(byline: str | None) -> list[str]:
+    """The people a byline names, as printed; affiliations and roles left out."""
+    return [name for name in parse_authors(byline) if is_name(name)]
 
 
 def read_byline(text: str) -> str | None:

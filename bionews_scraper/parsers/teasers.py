@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bionews_scraper.normalise import normalise_url, parse_authors, parse_date
+from bionews_scraper.normalise import normalise_url, parse_date
 from bionews_scraper.parsers import cues
 from bionews_scraper.parsers.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parsers.page import Line, Link
@@ -85,11 +85,11 @@ def _read_entry_text(entry: Teaser, line: Line, text: str) -> None:
     dated = cues.read_date_line(text)
     if dated and entry.published is None:
         entry.published = parse_date(dated[0])
-        entry.authors = entry.authors or parse_authors(dated[1])
+        entry.authors = entry.authors or cues.byline_names(dated[1])
         return
     byline = cues.read_byline(text)
     if byline and not entry.authors:
-        entry.authors = parse_authors(byline)
+        entry.authors = cues.byline_names(byline)
         return
     if entry.teaser is None:
         entry.teaser, entry.teaser_paragraph = text, line.paragraph
