@@ -298,12 +298,10 @@ def serve_forever(
     ``faults`` as for ``SiteServer``. Raises ``NotADirectoryError`` if ``site`` is not a
     folder, ``OSError`` if it cannot bind.
     """
-    if not Path(site).is_dir():
-        raise NotADirectoryError(f"site tree not found: {site}")
-    httpd = _SiteHTTPServer((host, port), Path(site), log_requests, faults)
+    server = SiteServer(site, host, port, log_requests=log_requests, faults=faults)
     try:
-        httpd.serve_forever()
+        server._httpd.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        httpd.server_close()
+        server.stop()
