@@ -16,7 +16,7 @@ import duckdb
 from bionews_scraper import jsonl
 from bionews_scraper.crawl import CrawlOptions, run_crawl
 from bionews_scraper.extensions.statsfile import summarise
-from bionews_scraper.extract import extract, stated_url
+from bionews_scraper.extract import extract
 from bionews_scraper.faults import FaultPlan, parse_faults
 from bionews_scraper.loopback import loopback_settings
 from bionews_scraper.merge import merge
@@ -243,12 +243,12 @@ def _parse_file(path: Path, url: str | None) -> tuple[dict, str]:
     except OSError as error:
         fallback = url or str(path)
         return {"kind": "error", "url": fallback, "reason": "unreadable_file", "error": error.strerror or str(error)}, fallback
-    page_url = url or stated_url(body) or str(path)
     try:
-        return dict(extract(body, page_url).record), page_url
+        record = dict(extract(body, url or str(path), url_from_page=url is None).record)
     except Exception:  # the outermost loop: a bug must not lose the other files
         log.error("internal error parsing %s\n%s", path, traceback.format_exc())
-        return {"kind": "error", "url": page_url, "reason": "internal_error", "error": "the parser failed; see the log"}, page_url
+        record = {"kind": "error", "url": url or str(path), "reason": "internal_error", "error": "the parser failed; see the log"}
+    return record, record["url"]
 
 
 if __name__ == "__main__":

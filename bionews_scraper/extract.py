@@ -17,7 +17,7 @@ from bionews_scraper.parsers import bionews2018, legacy, progress
 from bionews_scraper.parsers.article import build_article
 from bionews_scraper.parsers.issue import build_issue
 from bionews_scraper.parsers.landmarks import LandmarkIndex, compile_landmarks
-from bionews_scraper.parsers.metadata import read_metadata
+from bionews_scraper.parsers.metadata import Metadata, read_metadata
 from bionews_scraper.parsers.page import Page
 from bionews_scraper.parsers.regions import find_main_heading
 from bionews_scraper.records import Article, ErrorRecord, Issue, PageError
@@ -44,24 +44,28 @@ class Extraction:
         return _links(self.page) if self.page else ()
 
 
-def extract(body: bytes, url: str, content_type: str | None = None) -> Extraction:
+def extract(body: bytes, url: str, content_type: str | None = None, *, url_from_page: bool = False) -> Extraction:
     """Parse one page. Never raises for bad input: refusals become error records.
 
-    ``content_type`` is the HTTP header, if known. Bugs (anything but ``PageError``)
-    propagate: the outermost loop logs them and writes an ``internal_error`` record.
+    ``content_type`` is the HTTP header, if known. With ``url_from_page`` (a saved file
+    whose address is unknown) the page's own canonical link or og:url, when absolute,
+    replaces ``url``. Bugs (anything but ``PageError``) propagate: the outermost loop logs
+    them and writes an ``internal_error`` record.
     """
     try:
         page = Page.from_text(decode_html(body, content_type), url, LandmarkIndex(ALL_LANDMARKS))
     except PageError as refusal:
         return Extraction(refusal.to_record(url), None)
-    try:
-        return Extraction(_record(page), page)
-    except PageError as refusal:
-        return Extraction(refusal.to_record(url), page)
-
-
-def _record(page: Page) -> Article | Issue:
     meta = read_metadata(page.head)
+    if url_from_page:
+        page.url = next(filter(None, (normalise_url(meta.canonical_url, ""), normalise_url(meta.og_url, ""))), url)
+    try:
+        return Extraction(_record(page, meta), page)
+    except PageError as refusal:
+        return Extraction(refusal.to_record(page.url), page)
+
+
+def _record(page: Page, meta: Metadata) -> Article | Issue:
     layout = detect_layout(page, meta)
     heading = find_main_heading(page, meta, page.landmarks.first(LANDMARKS[layout].get("headline", ())))
     if classify(page, meta, heading) == "issue":
@@ -78,17 +82,3 @@ def _links(page: Page) -> tuple[PageLink, ...]:
             if url and url not in seen:
                 seen[url] = PageLink(url, link.text)
     return tuple(seen.values())
-
-
-def stated_url(body: bytes, content_type: str | None = None) -> str | None:
-    """The URL a saved page gives for itself (canonical link, else og:url), if absolute."""
-    try:
-        text = decode_html(body, content_type)
-    except PageError:
-        return None
-    meta = read_metadata(Page.from_text(text, "").head)
-    for candidate in (meta.canonical_url, meta.og_url):
-        url = normalise_url(candidate, "")
-        if url:
-            return url
-    return None
