@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from bionews_scraper.outputs import OUTPUT_FILES, JsonlAppender, read_records
+from bionews_scraper.outputs import OUTPUT_FILES, JsonlAppender, read_records, record_key
 from bionews_scraper.urls import page_key
 
 WORKER_PREFIX = "worker-"
@@ -39,7 +39,7 @@ def merge(directories: list[Path], out: Path) -> Counter[str]:
         writer, seen = JsonlAppender(out / name), set()
         for shard in shards:
             for record in read_records(shard / name):
-                key = page_key(str(record.get("canonical_url") or record.get("url", "")))
+                key = record_key(record)
                 if key in seen or (kind == "error" and page_key(record["url"]) in recorded):
                     counts["duplicates"] += 1
                     continue
