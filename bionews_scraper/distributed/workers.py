@@ -3,6 +3,7 @@ and staying open while other workers still hold pages (they may find more)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from scrapy import signals
@@ -51,14 +52,19 @@ class WorkerRegistry:
     def beat(self) -> None:
         """Say this worker is alive; give back the pages of workers that are not."""
         self.server.set(self.keys["worker"] % self.worker, "1", ex=WORKER_TIMEOUT_SECONDS)
-        for lease in self.server.hkeys(self.keys["inflight"]):
-            lease = lease.decode() if isinstance(lease, bytes) else lease
-            holder = lease.split("|", 1)[0]
-            if holder != self.worker and not self.server.exists(self.keys["worker"] % holder):
-                if requeue(self.server, self.keys["inflight"], self.keys["queue"], lease):
-                    self.stats.inc_value("bionews/redis/requeued")
+        self._requeue_held_by(self._is_dead, "bionews/redis/requeued")
         self._wake_if_waiting()
         self._close_if_done()
+
+    def _is_dead(self, holder: str) -> bool:
+        return holder != self.worker and not self.server.exists(self.keys["worker"] % holder)
+
+    def _requeue_held_by(self, holder_matches: Callable[[str], bool], stat: str) -> None:
+        """Put back in the queue every in-flight page whose holder ``holder_matches``."""
+        for lease in self.server.hkeys(self.keys["inflight"]):
+            lease = lease.decode() if isinstance(lease, bytes) else lease
+            if holder_matches(lease.split("|", 1)[0]) and requeue(self.server, self.keys["inflight"], self.keys["queue"], lease):
+                self.stats.inc_value(stat)
 
     def _close_if_done(self) -> None:
         """A waiting worker closes as soon as the shared crawl is over, not at Scrapy's next 5 s idle check."""
@@ -84,10 +90,7 @@ class WorkerRegistry:
         An idle worker is working on nothing, so a lease it still holds was never released
         (a request Scrapy dropped on the way): it goes back in the queue, or the crawl
         would wait for it for ever."""
-        for lease in self.server.hkeys(self.keys["inflight"]):
-            lease = lease.decode() if isinstance(lease, bytes) else lease
-            if lease.split("|", 1)[0] == self.worker and requeue(self.server, self.keys["inflight"], self.keys["queue"], lease):
-                self.stats.inc_value("bionews/redis/requeued_own")
+        self._requeue_held_by(lambda holder: holder == self.worker, "bionews/redis/requeued_own")
         if self.server.zcard(self.keys["queue"]) or self.server.hlen(self.keys["inflight"]):
             self.stats.inc_value("bionews/redis/idle_waits")
             self.waiting = True
