@@ -28,6 +28,8 @@ from bionews_scraper.memory import CrawlMemory
 from bionews_scraper.parsers.cues import ISSUE_URL_RE, read_issue_heading
 from bionews_scraper.urls import clean_url, host_of
 
+# Issue pages first (they name the articles), then their articles, then related stories.
+ROLE_PRIORITY = {"issue": 20, "page": 20, "article": 10, "related": 5}
 ROBOTS_REFUSAL = "Forbidden by robots.txt"  # the message of Scrapy's RobotsTxtMiddleware
 ISSUE_RANGE_RE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
 PAGINATION_TEXT_RE = re.compile(r"^(?:next|older|more|next page|older issues|»|›|\d{1,4})$", re.IGNORECASE)
@@ -209,7 +211,7 @@ class BioNewsSpider(SitemapSpider):
             self.crawler.stats.inc_value("bionews/already_recorded")
             return
         headers = {"Referer": referer} if referer else None
-        priority = {"article": 10, "related": 5, "issue": 20, "page": 20}.get(role, 0)
+        priority = ROLE_PRIORITY.get(role, 0)
         yield Request(
             clean_url(url), callback=self.parse_page, errback=self.on_error,
             headers=headers, priority=priority, meta={"role": role, **meta},
