@@ -18,6 +18,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from bionews_scraper.fetched import FetchedRecord
+from bionews_scraper.pipelines import CountingStats
 from bionews_scraper.pipelines.dedupe import DedupePipeline
 from bionews_scraper.pipelines.provenance import ProvenancePipeline
 from bionews_scraper.pipelines.validate import ValidatePipeline
@@ -34,16 +35,6 @@ TASKS_IN_FLIGHT_PER_JOB = 4  # bounds memory: the reader never runs far ahead of
 Event = CapturedPage | Skipped | ArchiveProblem
 
 
-class ReplayStats:
-    """The ``inc_value`` the pipelines call, over a plain counter."""
-
-    def __init__(self) -> None:
-        self.values: Counter[str] = Counter()
-
-    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
-        self.values[key] += count
-
-
 def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]:
     """Replay WARC files (or directories of them) into ``output_dir``'s JSON Lines files.
 
@@ -55,7 +46,7 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
     started = time.monotonic()
     files = warc_files(paths)
     index = index_requests(files)
-    stats = ReplayStats()
+    stats = CountingStats()
     problems: list[str] = []
     pipelines = _open_pipelines(output_dir, stats)
     try:
@@ -73,7 +64,7 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
     return _summary(stats.values, len(files), problems, time.monotonic() - started)
 
 
-def _open_pipelines(output_dir: Path, stats: ReplayStats) -> list[Any]:
+def _open_pipelines(output_dir: Path, stats: CountingStats) -> list[Any]:
     write = WritePipeline(output_dir, stats, append=False)  # a replay replaces the output
     dedupe = DedupePipeline(output_dir, stats)
     write.open_spider()
@@ -81,7 +72,7 @@ def _open_pipelines(output_dir: Path, stats: ReplayStats) -> list[Any]:
     return [ProvenancePipeline(), ValidatePipeline(stats), dedupe, write]
 
 
-def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: ReplayStats) -> None:
+def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: CountingStats) -> None:
     record, sha256 = parsed
     if record["kind"] == "error" and record["reason"] == "listing_page":
         stats.inc_value("replay/skipped/listing_page")  # the crawl only follows its links

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 import pytest
 import redis
 from scrapy.exceptions import DontCloseSpider
 
 from bionews_scraper.distributed import redis_keys
+from bionews_scraper.pipelines import CountingStats
 from bionews_scraper.distributed.workers import WorkerRegistry
 
 KEYS = redis_keys("bionews")
-
-
-class DummyStats:
-    def __init__(self) -> None:
-        self.values: Counter[str] = Counter()
-
-    def inc_value(self, key: str, count: int = 1) -> None:
-        self.values[key] += count
 
 
 @pytest.fixture
@@ -28,7 +20,7 @@ def server(redis_url: str) -> redis.Redis:
 
 
 def _registry(server: redis.Redis, worker: str) -> WorkerRegistry:
-    return WorkerRegistry(server, KEYS, worker, DummyStats())
+    return WorkerRegistry(server, KEYS, worker, CountingStats())
 
 
 def test_a_heartbeat_puts_back_the_pages_of_a_dead_worker(server: redis.Redis) -> None:

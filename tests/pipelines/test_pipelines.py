@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from scrapy.exceptions import DropItem
 
 from bionews_scraper.fetched import FetchedRecord
+from bionews_scraper.pipelines import CountingStats
 from bionews_scraper.pipelines.dedupe import DedupePipeline
 from bionews_scraper.pipelines.provenance import ProvenancePipeline
 from bionews_scraper.pipelines.validate import ValidatePipeline
@@ -17,14 +17,6 @@ from bionews_scraper.pipelines.write import WritePipeline
 
 ISSUE = {"kind": "issue", "url": "https://www.progress.org.uk/newsletter_issue/bionews-1195/", "layout": "progress",
          "issue": 1195, "published": "2023-05-22", "articles": [], "warnings": []}
-
-
-class DummyStats:
-    def __init__(self) -> None:
-        self.values: Counter[str] = Counter()
-
-    def inc_value(self, key: str, count: int = 1) -> None:
-        self.values[key] += count
 
 
 def test_provenance_flattens_the_fetch_facts_into_the_record() -> None:
@@ -35,7 +27,7 @@ def test_provenance_flattens_the_fetch_facts_into_the_record() -> None:
 
 
 def test_invalid_record_becomes_an_error_record_and_loses_nothing() -> None:
-    stats = DummyStats()
+    stats = CountingStats()
     bad = {**ISSUE, "issue": "1195", "status": 200}
     item = ValidatePipeline(stats).process_item(bad)
     assert item["kind"] == "error" and item["reason"] == "schema_invalid" and item["url"] == ISSUE["url"]
@@ -44,11 +36,11 @@ def test_invalid_record_becomes_an_error_record_and_loses_nothing() -> None:
 
 
 def test_valid_record_passes_unchanged() -> None:
-    assert ValidatePipeline(DummyStats()).process_item(dict(ISSUE)) == ISSUE
+    assert ValidatePipeline(CountingStats()).process_item(dict(ISSUE)) == ISSUE
 
 
 def test_dedupe_drops_a_second_record_for_the_same_page(tmp_path: Path) -> None:
-    pipeline = DedupePipeline(tmp_path, DummyStats())
+    pipeline = DedupePipeline(tmp_path, CountingStats())
     pipeline.open_spider()
     pipeline.process_item(dict(ISSUE))
     with pytest.raises(DropItem):
@@ -57,7 +49,7 @@ def test_dedupe_drops_a_second_record_for_the_same_page(tmp_path: Path) -> None:
 
 def test_dedupe_remembers_what_an_earlier_run_wrote(tmp_path: Path) -> None:
     (tmp_path / "issues.jsonl").write_text(json.dumps(ISSUE) + "\n", encoding="utf-8")
-    pipeline = DedupePipeline(tmp_path, DummyStats(), append=True)
+    pipeline = DedupePipeline(tmp_path, CountingStats(), append=True)
     pipeline.open_spider()
     with pytest.raises(DropItem):
         pipeline.process_item(dict(ISSUE))
@@ -65,7 +57,7 @@ def test_dedupe_remembers_what_an_earlier_run_wrote(tmp_path: Path) -> None:
 
 def test_a_page_whose_content_changed_since_an_earlier_run_is_written_again(tmp_path: Path) -> None:
     (tmp_path / "issues.jsonl").write_text(json.dumps({**ISSUE, "content_sha256": "a" * 64}) + "\n", encoding="utf-8")
-    stats = DummyStats()
+    stats = CountingStats()
     pipeline = DedupePipeline(tmp_path, stats, append=True)
     pipeline.open_spider()
     changed = {**ISSUE, "content_sha256": "b" * 64}
@@ -77,13 +69,13 @@ def test_a_page_whose_content_changed_since_an_earlier_run_is_written_again(tmp_
 
 def test_dedupe_forgets_earlier_output_that_a_fresh_crawl_replaces(tmp_path: Path) -> None:
     (tmp_path / "issues.jsonl").write_text(json.dumps(ISSUE) + "\n", encoding="utf-8")
-    pipeline = DedupePipeline(tmp_path, DummyStats(), append=False)
+    pipeline = DedupePipeline(tmp_path, CountingStats(), append=False)
     pipeline.open_spider()
     assert pipeline.process_item(dict(ISSUE)) == ISSUE
 
 
 def test_write_routes_records_by_kind_and_counts_them(tmp_path: Path) -> None:
-    stats = DummyStats()
+    stats = CountingStats()
     pipeline = WritePipeline(tmp_path, stats, append=False)
     pipeline.open_spider()
     pipeline.process_item(dict(ISSUE))
@@ -97,7 +89,7 @@ def test_write_routes_records_by_kind_and_counts_them(tmp_path: Path) -> None:
 
 def test_write_in_append_mode_trims_a_cut_last_line_first(tmp_path: Path) -> None:
     (tmp_path / "issues.jsonl").write_text(json.dumps(ISSUE) + "\n" + '{"kind": "iss', encoding="utf-8")
-    pipeline = WritePipeline(tmp_path, DummyStats(), append=True)
+    pipeline = WritePipeline(tmp_path, CountingStats(), append=True)
     pipeline.open_spider()
     pipeline.process_item({**ISSUE, "issue": 1196})
     pipeline.close_spider()
