@@ -30,8 +30,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bench.results import append_row
-from bionews_scraper.sites import start_points
-from bionews_scraper.warc.replay import replay
+from bionews_scraper.sandbox.sites import start_points
+from bionews_scraper.archive.warc.replay import replay
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "bionews_scraper.cli"]

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from trafilatura import bare_extraction
 
 from bench.results import append_row
-from bionews_scraper.extract import extract
+from bionews_scraper.parse.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,8 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bench.results import append_row
-from bionews_scraper.warc.read import warc_files
-from bionews_scraper.warc.replay import replay
+from bionews_scraper.archive.warc.read import warc_files
+from bionews_scraper.archive.warc.replay import replay
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,19 +13,19 @@ from pathlib import Path
 
 import duckdb
 
-from bionews_scraper import jsonl
-from bionews_scraper.crawl import CrawlOptions, run_crawl
-from bionews_scraper.extensions.statsfile import summarise
-from bionews_scraper.extract import extract
-from bionews_scraper.faults import FaultPlan, parse_faults
-from bionews_scraper.loopback import loopback_settings
-from bionews_scraper.merge import merge
-from bionews_scraper.report import coverage, format_text, render_html
-from bionews_scraper.serve import SiteServer, serve_forever
-from bionews_scraper.sites import DEFAULT_SITE, start_points
-from bionews_scraper.spiders.bionews import parse_issue_range
-from bionews_scraper.synth import write_site
-from bionews_scraper.warc.replay import replay as replay_warc
+from bionews_scraper.records import jsonl
+from bionews_scraper.crawl.run import CrawlOptions, run_crawl
+from bionews_scraper.crawl.extensions.statsfile import summarise
+from bionews_scraper.parse.extract import extract
+from bionews_scraper.sandbox.faults import FaultPlan, parse_faults
+from bionews_scraper.sandbox.loopback import loopback_settings
+from bionews_scraper.archive.merge import merge
+from bionews_scraper.archive.report import coverage, format_text, render_html
+from bionews_scraper.sandbox.serve import SiteServer, serve_forever
+from bionews_scraper.sandbox.sites import DEFAULT_SITE, start_points
+from bionews_scraper.crawl.spider import parse_issue_range
+from bionews_scraper.sandbox.synth import write_site
+from bionews_scraper.archive.warc.replay import replay as replay_warc
 
 log = logging.getLogger("bionews")
 

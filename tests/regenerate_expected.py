@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from bionews_scraper.jsonl import write_pretty
+from bionews_scraper.records.jsonl import write_pretty
 from tests.cases import PAGES, Case, all_cases
 
 

@@ -12,7 +12,7 @@ import pytest
 from bionews_scraper.cli import main
 from tests.cases import Case, all_cases
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 CASES = all_cases()
 
 

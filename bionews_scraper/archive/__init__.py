@@ -1,0 +1,1 @@
+"""What outlives a crawl: WARC capture and replay, merging worker shards, coverage reports."""

@@ -1,0 +1,136 @@
+"""Re-extract records from WARC files, with no network: the same ``extract`` and pipelines as the crawl.
+
+read (``read.py``) -> parse (``parse.py``: ``extract``, in worker processes when ``jobs > 1``) -> the
+crawl's pipelines, provenance -> validate -> dedupe -> write, run in this process in input
+order, so the output does not depend on ``jobs``. A page's ``fetched_at`` is its WARC-Date.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from bionews_scraper.crawl.fetched import FetchedRecord
+from bionews_scraper.crawl.pipelines import CountingStats
+from bionews_scraper.crawl.pipelines.dedupe import DedupePipeline
+from bionews_scraper.crawl.pipelines.provenance import ProvenancePipeline
+from bionews_scraper.crawl.pipelines.validate import ValidatePipeline
+from bionews_scraper.crawl.pipelines.write import WritePipeline
+from bionews_scraper.archive.warc.parse import Parsed, parse_page, parse_pages
+from bionews_scraper.archive.warc.read import ArchiveProblem, CapturedPage, Skipped, index_requests, read_pages, warc_files
+
+# Workers never fork this process (it may hold threads and open files): a fork server
+# where the platform has one (it imports the parser once, then forks), else spawn.
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+EVENTS_PER_TASK = 8  # pages travel to the workers in small batches: less IPC per page
+TASKS_IN_FLIGHT_PER_JOB = 4  # bounds memory: the reader never runs far ahead of the parsers
+
+Event = CapturedPage | Skipped | ArchiveProblem
+
+
+def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]:
+    """Replay WARC files (or directories of them) into ``output_dir``'s JSON Lines files.
+
+    Existing output there is replaced; nothing is fetched. Returns the summary: files,
+    pages, records by kind, errors by reason, skipped by why, duplicates dropped, file
+    errors (one line each: a corrupt or foreign file is reported there, never raised) and
+    seconds. ``jobs > 1`` parses in that many worker processes; the output is the same.
+    """
+    started = time.monotonic()
+    files = warc_files(paths)
+    index = index_requests(files)
+    stats = CountingStats()
+    problems: list[str] = []
+    pipelines = _open_pipelines(output_dir, stats)
+    try:
+        events = (event for path in files for event in read_pages(path, index))
+        for event, parsed in _parse_in_order(events, jobs):
+            if isinstance(event, Skipped):
+                stats.inc_value(f"replay/skipped/{event.why}")
+            elif isinstance(event, ArchiveProblem):
+                problems.append(str(event))
+            else:
+                stats.inc_value("replay/pages")
+                _write(event, parsed, pipelines, stats)
+    finally:
+        pipelines[-1].close_spider()
+    return _summary(stats.values, len(files), problems, time.monotonic() - started)
+
+
+def _open_pipelines(output_dir: Path, stats: CountingStats) -> list[Any]:
+    write = WritePipeline(output_dir, stats, append=False)  # a replay replaces the output
+    dedupe = DedupePipeline(output_dir, stats)
+    write.open_spider()
+    dedupe.open_spider()
+    return [ProvenancePipeline(), ValidatePipeline(stats), dedupe, write]
+
+
+def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: CountingStats) -> None:
+    record, sha256 = parsed
+    if record["kind"] == "error" and record["reason"] == "listing_page":
+        stats.inc_value("replay/skipped/listing_page")  # the crawl only follows its links
+        return
+    item: Any = FetchedRecord(record, page.status, sha256, page.referer, page.fetched_at)
+    try:
+        for pipeline in pipelines:
+            item = pipeline.process_item(item)
+    except DropItem:
+        pass  # dedupe counted it
+
+
+def _parse_in_order(events: Iterable[Event], jobs: int) -> Iterator[tuple[Event, Parsed | None]]:
+    """Each event with its parse (pages only), in input order whatever ``jobs`` is."""
+    if jobs <= 1:
+        for event in events:
+            yield event, parse_page(event) if isinstance(event, CapturedPage) else None
+        return
+    context = multiprocessing.get_context(START_METHOD)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque[tuple[list[Event], Future[list[Parsed]] | None]] = deque()
+        for batch in _batches(events, EVENTS_PER_TASK):
+            pages = [event for event in batch if isinstance(event, CapturedPage)]
+            pending.append((batch, pool.submit(parse_pages, pages) if pages else None))
+            if len(pending) >= jobs * TASKS_IN_FLIGHT_PER_JOB:
+                yield from _settled(*pending.popleft())
+        while pending:
+            yield from _settled(*pending.popleft())
+
+
+def _batches(events: Iterable[Event], size: int) -> Iterator[list[Event]]:
+    batch: list[Event] = []
+    for event in events:
+        batch.append(event)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _settled(batch: list[Event], future: Future[list[Parsed]] | None) -> Iterator[tuple[Event, Parsed | None]]:
+    parsed = iter(future.result() if future is not None else ())
+    for event in batch:
+        yield event, next(parsed) if isinstance(event, CapturedPage) else None
+
+
+def _summary(values: Counter[str], files: int, problems: list[str], seconds: float) -> dict[str, Any]:
+    def group(prefix: str) -> dict[str, int]:
+        return {key[len(prefix):]: value for key, value in sorted(values.items()) if key.startswith(prefix)}
+
+    return {
+        "files": files,
+        "pages": values.get("replay/pages", 0),  # responses parsed (or turned into HTTP error records)
+        "records_by_kind": group("bionews/records/"),  # as in stats.json: error records are counted by reason
+        "errors_by_reason": group("bionews/errors/"),
+        "skipped_by_why": group("replay/skipped/"),
+        "duplicates_dropped": values.get("bionews/duplicates", 0),
+        "file_errors": problems,
+        "seconds": round(seconds, 3),
+    }

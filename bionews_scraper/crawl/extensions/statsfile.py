@@ -1,0 +1,55 @@
+"""Write ``stats.json`` beside the records when the crawl ends.
+
+requests, responses by status, records by kind, errors by reason, duration: the figures an
+archivist checks first, taken from Scrapy's own stats.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+
+from bionews_scraper.records.jsonl import write_pretty
+
+
+def summarise(stats: dict[str, Any], duration: float) -> dict[str, Any]:
+    """Scrapy's flat stats -> the stats.json shape."""
+    def group(prefix: str) -> dict[str, int]:
+        return {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
+
+    return {
+        "requests": stats.get("downloader/request_count", 0),
+        "responses_by_status": group("downloader/response_status_count/"),
+        "records_by_kind": group("bionews/records/"),
+        "errors_by_reason": group("bionews/errors/"),
+        "duplicates_dropped": stats.get("bionews/duplicates", 0),
+        "robots_forbidden": stats.get("robotstxt/forbidden", 0),
+        "offsite_filtered": stats.get("offsite/filtered", 0),
+        "duration_seconds": round(duration, 3),
+        "finish_reason": stats.get("finish_reason"),
+    }
+
+
+class StatsFile:
+    def __init__(self, output_dir: Path, stats: Any) -> None:
+        self.output_dir = output_dir
+        self.stats = stats
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StatsFile:
+        extension = cls(Path(crawler.settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider: Any) -> None:
+        self.started = time.monotonic()
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        stats = {**self.stats.get_stats(), "finish_reason": reason}
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        write_pretty(self.output_dir / "stats.json", summarise(stats, time.monotonic() - self.started))

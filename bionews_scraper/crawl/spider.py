@@ -1,0 +1,223 @@
+"""The ``bionews`` spider: what to fetch. What a page says is ``extract``'s business.
+
+Entry modes: the whole archive (sitemaps and issue listings), ``issues="700-743"``, or
+explicit ``urls`` / ``urls_file``. Issue pages lead to their articles; articles lead to
+related stories up to ``BIONEWS_RELATED_DEPTH`` hops; listings lead to issue pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.spiders import SitemapSpider
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from twisted.python.failure import Failure
+
+from bionews_scraper.crawl.distributed.ack import page_done
+from bionews_scraper.parse.extract import Extraction, PageLink, extract
+from bionews_scraper.crawl.fetched import FetchedRecord
+from bionews_scraper.crawl.memory import CrawlMemory
+from bionews_scraper.parse.cues import ISSUE_URL_RE, read_issue_heading
+from bionews_scraper.records.identity import clean_url, host_of
+
+# Issue pages first (they name the articles), then their articles, then related stories.
+ROLE_PRIORITY = {"issue": 20, "page": 20, "article": 10, "related": 5}
+ROBOTS_REFUSAL = "Forbidden by robots.txt"  # the message of Scrapy's RobotsTxtMiddleware
+ISSUE_RANGE_RE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+PAGINATION_TEXT_RE = re.compile(r"^(?:next|older|more|next page|older issues|»|›|\d{1,4})$", re.IGNORECASE)
+
+
+def parse_issue_range(text: str) -> range:
+    """``"700-743"`` -> ``range(700, 744)``; ``"743"`` -> ``range(743, 744)``."""
+    match = ISSUE_RANGE_RE.match(text)
+    if not match:
+        raise ValueError(f"issue range {text!r} is not N or N-M")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if last < first:
+        raise ValueError(f"issue range {text!r} ends before it starts")
+    return range(first, last + 1)
+
+
+class BioNewsSpider(SitemapSpider):
+    name = "bionews"
+    sitemap_rules = [("", "parse_page")]
+
+    def __init__(self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.issue_range = parse_issue_range(issues) if issues else None
+        explicit = (urls or "").split()
+        if urls_file:
+            explicit += [line.strip() for line in Path(urls_file).read_text(encoding="utf-8").splitlines()]
+        self.explicit_urls = [url for url in explicit if url and not url.startswith("#")]
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BioNewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.related_depth = settings.getint("BIONEWS_RELATED_DEPTH")
+        spider.sitemap_urls = settings.getlist("BIONEWS_SITEMAP_URLS")
+        spider.listing_urls = settings.getlist("BIONEWS_LISTING_URLS")
+        spider.issue_url_template = settings.get("BIONEWS_ISSUE_URL_TEMPLATE")
+        hosts = settings.getlist("BIONEWS_ALLOWED_HOSTS") + settings.getlist("BIONEWS_EXTRA_HOSTS")
+        spider.allowed_domains = sorted({*hosts, *(host_of(url) for url in spider.explicit_urls)} - {""})
+        spider.output_dir = Path(settings.get("BIONEWS_OUTPUT_DIR"))
+        spider.incremental = settings.getbool("BIONEWS_INCREMENTAL")
+        remembers = spider.incremental or settings.getbool("BIONEWS_RESUME")
+        spider.memory = CrawlMemory.load(spider.output_dir, spider.related_depth) if remembers else None
+        spider.changed = set()  # sitemap URLs whose lastmod is newer than last time
+        return spider
+
+    async def start(self) -> AsyncIterator[Request]:
+        for request in self._start_requests():
+            yield request
+
+    def _start_requests(self) -> Iterator[Request]:
+        if self.memory is not None:  # a resumed crawl first fetches what its records point to
+            for url, role in self.memory.pending():
+                yield from self._page_request(url, role=role)
+        if self.explicit_urls:
+            for url in self.explicit_urls:
+                yield from self._page_request(url, role="page")
+            return
+        if self.issue_range:
+            self.crawler.stats.set_value("bionews/expected_issues", len(self.issue_range))
+            for number in self.issue_range:  # a probe: older issues may live only on the legacy hosts
+                yield from self._page_request(self.issue_url_template.format(number=number), role="issue_probe")
+        else:
+            for url in self.sitemap_urls:
+                yield Request(url, callback=self._parse_sitemap, errback=self.on_error, meta={"role": "sitemap"})
+        for url in self.listing_urls:
+            yield from self._page_request(url, role="listing")
+
+    def sitemap_filter(self, entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """An incremental crawl skips entries whose lastmod is no newer than last time."""
+        for entry in entries:
+            url, lastmod = entry.get("loc", ""), entry.get("lastmod")
+            if self.incremental and self.memory is not None:
+                change = self.memory.change(url, lastmod)
+                self.memory.remember_lastmod(url, lastmod)
+                if change == "unchanged":
+                    self.crawler.stats.inc_value("bionews/unchanged")
+                    continue
+                if change == "changed":
+                    self.changed.add(url)
+            yield entry
+
+    def _parse_sitemap(self, response: Response) -> Iterator[Any]:
+        """Scrapy's sitemap parsing (hostile-XML safe), with our roles and error handling."""
+        yield from self._sitemap_requests(response)
+        yield from page_done(response.request)
+
+    def _sitemap_requests(self, response: Response) -> Iterator[Request]:
+        for request in super()._parse_sitemap(response):
+            if request.callback == self._parse_sitemap:
+                yield request.replace(errback=self.on_error, meta={"role": "sitemap"})
+            else:
+                self.crawler.stats.inc_value("bionews/expected_pages")  # for the progress line's ETA
+                role = "issue" if ISSUE_URL_RE.search(request.url) else "article"
+                # Listed again with a newer lastmod: fetch even a page recorded before.
+                refresh = request.url in self.changed
+                yield from self._page_request(request.url, role=role, referer=response.url, refresh=refresh)
+
+    def closed(self, reason: str) -> None:
+        """Keep the lastmods only after a whole crawl: a cut one must look at them again."""
+        if self.incremental and self.memory is not None and reason == "finished":
+            self.memory.save(self.output_dir)
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        """Record the page and follow what it leads to; last, release its lease (if any)."""
+        yield from self._parse_page(response)
+        yield from page_done(response.request)
+
+    def _parse_page(self, response: Response) -> Iterator[Any]:
+        digest = hashlib.sha256(response.body).hexdigest()
+        try:
+            extraction = extract(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1") or None)
+            record = extraction.record
+        except Exception:  # the outermost loop: a parser bug costs one page, never the crawl
+            self.logger.exception("internal error parsing %s (sha256 %s)", response.url, digest)
+            error = {"kind": "error", "url": response.url, "reason": "internal_error", "error": "the parser failed; see the log"}
+            yield FetchedRecord(error, response.status, digest, _referer(response))
+            return
+        if record["kind"] == "error" and record["reason"] == "listing_page":
+            yield from self._follow_listing(extraction.links, response)
+            return
+        yield FetchedRecord(dict(record), response.status, digest, _referer(response))
+        yield from self._follow_record(extraction, response)
+
+    def on_error(self, failure: Failure) -> Iterator[Any]:
+        """A page that could not be fetched becomes an error record with its reason."""
+        yield from self._record_failure(failure)
+        yield from page_done(failure.request)
+
+    def _record_failure(self, failure: Failure) -> Iterator[FetchedRecord]:
+        request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError) and ROBOTS_REFUSAL in str(failure.value):
+            self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
+            return
+        if request.meta.get("role") == "issue_probe" and failure.check(HttpError) and failure.value.response.status == 404:
+            self.crawler.stats.inc_value("bionews/issue_probe_missing")  # the listings may still hold it
+            return
+        if request.meta.get("role") == "sitemap" and not failure.check(HttpError):
+            self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
+        if failure.check(HttpError):
+            response = failure.value.response
+            reason, status, message = f"http_{response.status}", response.status, f"the server answered {response.status}"
+        elif failure.check(TxTimeoutError):
+            reason, status, message = "timeout", None, "no answer before the download timeout"
+        elif failure.check(DownloadCancelledError):
+            reason, status, message = "too_large", None, "the response is larger than DOWNLOAD_MAXSIZE"
+        elif failure.check(IgnoreRequest) and "redirect" in str(failure.value).lower():
+            reason, status, message = "redirect_loop", None, "too many redirects"
+        else:
+            reason, status, message = "network_error", None, failure.getErrorMessage() or failure.type.__name__
+        self.crawler.stats.inc_value(f"bionews/fetch_errors/{reason}")
+        record = {"kind": "error", "url": request.url, "reason": reason, "error": message}
+        yield FetchedRecord(record, status, None, request.headers.get("Referer", b"").decode("latin-1") or None)
+
+    def _follow_record(self, extraction: Extraction, response: Response) -> Iterator[Request]:
+        record = extraction.record
+        if record["kind"] == "issue":
+            for entry in record["articles"]:
+                yield from self._page_request(entry["url"], role="article", referer=response.url)
+        elif record["kind"] == "article":
+            depth = response.meta.get("related_depth", 0)
+            if depth < self.related_depth:
+                for story in record["related"]:
+                    yield from self._page_request(story["url"], role="related", referer=response.url, related_depth=depth + 1)
+
+    def _follow_listing(self, links: Iterable[PageLink], response: Response) -> Iterator[Request]:
+        for link in links:
+            number = read_issue_heading(link.text)
+            if number is None and (match := ISSUE_URL_RE.search(link.url)):
+                number = int(match["number"])
+            if number is not None:
+                if self.issue_range is None or number in self.issue_range:
+                    yield from self._page_request(link.url, role="issue", referer=response.url)
+            elif PAGINATION_TEXT_RE.match(link.text):
+                yield from self._page_request(link.url, role="listing", referer=response.url)
+
+    def _page_request(self, url: str, *, role: str, referer: str | None = None, refresh: bool = False, **meta: Any) -> Iterator[Request]:
+        """The request for a page; nothing for a page an earlier run already recorded."""
+        if self.memory is not None and not refresh and role != "listing" and self.memory.is_done(url):
+            self.crawler.stats.inc_value("bionews/already_recorded")
+            return
+        headers = {"Referer": referer} if referer else None
+        priority = ROLE_PRIORITY.get(role, 0)
+        yield Request(
+            clean_url(url), callback=self.parse_page, errback=self.on_error,
+            headers=headers, priority=priority, meta={"role": role, **meta},
+        )
+
+
+def _referer(response: Response) -> str | None:
+    value = response.request.headers.get("Referer") if response.request else None
+    return value.decode("latin-1") if value else None

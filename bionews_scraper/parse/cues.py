@@ -1,0 +1,145 @@
+"""Layer 3: the visible-text cues that have survived every BioNews redesign.
+
+Each pattern runs on one line of visible text, whitespace already collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bionews_scraper.parse.normalise import NAME_SEPARATOR_RE, parse_authors
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE = rf"{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
+
+# "24 February 2014", "04 September 2017": a line holding only a date (all layouts).
+DATE_LINE_RE = re.compile(rf"^(?:(?:published|posted|date)\s*:?\s*)?(?P<date>{_DATE})$", re.IGNORECASE)
+# "24 February 2014 - By Jo Bloggs", "24 February 2014 | by Jo Bloggs": date and byline
+# on one line (progress entry-meta, drifted pages), and related teasers' "DATE - by NAME".
+DATE_AND_BYLINE_RE = re.compile(
+    rf"^(?P<date>{_DATE})(?:\s*[-–—|,·•]?\s*(?:updated:?\s*)?{_DATE})?\s*(?:[-–—|,·•:]\s*)?(?P<byline>by\s+.+)$", re.IGNORECASE
+)
+# "Appeared in BioNews 743" (often a link to the issue page).
+ISSUE_LINE_RE = re.compile(r"\bAppeared\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\s*)?(?P<number>\d{1,5})\b", re.IGNORECASE)
+# "By Chris Hardy", "BY DR RACHEL BROWN AND SAM LEE": a byline line.
+BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
+BYLINE_MAX_LENGTH = 160
+# "BioNews 743": the heading of an issue page (also "BioNews issue 743", "BioNews #743").
+# Only a date may follow the number: "BioNews 1000: twenty years on" is an article's headline.
+ISSUE_HEADING_RE = re.compile(
+    rf"^BioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(?P<number>\d{{1,5}})(?:\s*[-–—:|,]?\s*(?:\(?{_DATE}\)?))?$", re.IGNORECASE
+)
+# Progress issue page URLs: /newsletter_issue/bionews-743/
+ISSUE_URL_RE = re.compile(r"/newsletter_issue/bionews-(?P<number>\d{1,5})/?$", re.IGNORECASE)
+
+# Section headings that end an article body.
+RELATED_HEADING_RE = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|story|posts?|news|content|reading))?|more\s+(?:news|stories|on\s+this\s+(?:topic|story))"
+    r"|(?:you\s+)?(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|see\s+also|further\s+reading|other\s+news\s+stories)\s*:?$",
+    re.IGNORECASE,
+)
+SOURCES_HEADING_RE = re.compile(r"^(?:sources?\s*(?:and|&)\s*references?|sources?|references?)\s*:?$", re.IGNORECASE)
+COMMENTS_HEADING_RE = re.compile(r"^(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:comment|reply)|have\s+your\s+say|discussion)(?:\s*\(\d+\))?\s*:?$", re.IGNORECASE)
+
+# Page kinds that are not records.
+# "Page not found" and "404" say it outright; the weaker phrases could be a headline's,
+# so they count only on a page with no date or byline under its heading.
+NOT_FOUND_RE = re.compile(r"\b(?:page\s+(?:was\s+)?not\s+found|error\s+404|404\s+error|^404\b|404\s*[-:|])", re.IGNORECASE)
+NOT_FOUND_WEAK_RE = re.compile(
+    r"\b(?:(?:could|can)(?:\s*not|n[o'’]t)\s+be\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o'’]t\s+exist|nothing\s+(?:was\s+)?found)",
+    re.IGNORECASE,
+)
+SEARCH_RE = re.compile(r"\b(?:search\s+results?|results?\s+for\b|you\s+searched\s+for|\d+\s+results?\s+found|no\s+results)", re.IGNORECASE)
+LISTING_RE = re.compile(
+    r"\b(?:archive|back\s+issues|all\s+issues|past\s+issues|previous\s+issues|issues\s+of\s+bionews|newsletter\s+issues)\b",
+    re.IGNORECASE,
+)
+EVENT_HEADING_RE = re.compile(r"\bevents?\b|\bwebinar\b|\bconference\b|\bdebate\b|\bworkshop\b", re.IGNORECASE)
+EVENT_CUE_RE = re.compile(
+    r"\b(?:book\s+(?:your|a|now)|register\s+(?:now|here|for)|booking|tickets?|venue|speakers?\s*:|chaired\s+by|free\s+to\s+attend|doors\s+open)\b",
+    re.IGNORECASE,
+)
+EVENT_URL_RE = re.compile(r"/(?:events?|whats-on|webinars?)(?:/|_|-|$)", re.IGNORECASE)
+
+# Titles carry the site name beside the headline: "BioNews - X", "X | PET".
+TITLE_AFFIX_RE = re.compile(
+    r"^\s*(?:BioNews|PET|Progress Educational Trust)\s*[-–—|:]\s*|\s*[-–—|:]\s*(?:BioNews|PET|Progress Educational Trust)\s*$",
+    re.IGNORECASE,
+)
+# Words a site logo or masthead heading holds, never a headline.
+SITE_NAMES = frozenset({"bionews", "pet", "progress educational trust", "the progress educational trust", "progress"})
+# "By Jo Bloggs | 24 February 2014": byline first, then the date.
+BYLINE_AND_DATE_RE = re.compile(rf"^(?P<byline>by\s+.+?)\s*[-–—|,·•]\s*(?P<date>{_DATE})$", re.IGNORECASE)
+# A date somewhere inside a longer line ("Appeared in BioNews 743, 24 February 2014").
+DATE_ANYWHERE_RE = re.compile(rf"\b(?P<date>{_DATE})\b", re.IGNORECASE)
+# Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "y", "ter", "ten", "dos", "das"})
+NAME_MAX_WORDS = 7
+# Words that make an affiliation, not a person, of a comma-separated byline part.
+INSTITUTION_WORDS = frozenset({
+    "university", "institute", "college", "hospital", "trust", "centre", "center", "school", "council",
+    "foundation", "society", "clinic", "agency", "authority", "department", "nhs", "ltd", "limited",
+    "association", "committee", "group", "network", "laboratory", "laboratories", "unit", "charity",
+})
+
+
+def is_name(text: str) -> bool:
+    """A printed person's name: 1-7 words, each capitalised or a particle, no digits, and
+    not an institution ("By Dr A Lee, Francis Crick Institute" names one person)."""
+    words = text.replace(".", ". ").split()
+    if not 1 <= len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in text):
+        return False
+    if not INSTITUTION_WORDS.isdisjoint(word.lower().strip(",.") for word in words):
+        return False
+    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+def byline_names(byline: str | None) -> list[str]:
+    """The people a byline names, as printed; affiliations and roles left out."""
+    return [name for name in parse_authors(byline) if is_name(name)]
+
+
+def read_byline(text: str) -> str | None:
+    """The byline in a line that is only a byline (``"By Jo Bloggs"``), else ``None``."""
+    if len(text) > BYLINE_MAX_LENGTH:
+        return None
+    match = BYLINE_RE.match(text)
+    if not match:
+        return None
+    first_name = NAME_SEPARATOR_RE.split(match["names"].strip(), maxsplit=1)[0].strip(" .")
+    return text if is_name(first_name) else None
+
+
+def read_date_line(text: str) -> tuple[str, str | None] | None:
+    """``(date text, byline or None)`` for a date line, with or without a byline on it."""
+    if len(text) > BYLINE_MAX_LENGTH:
+        return None
+    match = DATE_LINE_RE.match(text)
+    if match:
+        return match["date"], None
+    for pattern in (DATE_AND_BYLINE_RE, BYLINE_AND_DATE_RE):
+        match = pattern.match(text)
+        if match and read_byline(match["byline"]):
+            return match["date"], match["byline"]
+    return None
+
+
+def read_issue_line(text: str) -> int | None:
+    """The issue number in an ``Appeared in BioNews N`` line."""
+    match = ISSUE_LINE_RE.search(text)
+    return int(match["number"]) if match and int(match["number"]) > 0 else None
+
+
+def read_issue_heading(text: str) -> int | None:
+    """The issue number in a ``BioNews N`` heading."""
+    match = ISSUE_HEADING_RE.match(text)
+    return int(match["number"]) if match and int(match["number"]) > 0 else None
+
+
+def is_section_end(text: str) -> bool:
+    """A heading that closes the article body: related, sources, comments."""
+    return bool(RELATED_HEADING_RE.match(text) or SOURCES_HEADING_RE.match(text) or COMMENTS_HEADING_RE.match(text))

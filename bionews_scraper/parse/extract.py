@@ -1,0 +1,84 @@
+"""The seam between fetching and parsing: (bytes, URL) -> record and links.
+
+decode -> read metadata -> classify -> assemble. Pure: no Scrapy, no clock, no network.
+``bionews parse``, the crawl and replay all call ``extract``; the spider reads only links
+(and the record's URLs) from what it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from bionews_scraper.parse.classify import classify, detect_layout
+from bionews_scraper.parse.decode import decode_html
+from bionews_scraper.parse.normalise import normalise_url
+from bionews_scraper.parse.templates import bionews2018, legacy, progress
+from bionews_scraper.parse.article import build_article
+from bionews_scraper.parse.issue import build_issue
+from bionews_scraper.parse.landmarks import LandmarkIndex, compile_landmarks
+from bionews_scraper.parse.metadata import Metadata, read_metadata
+from bionews_scraper.parse.page import Page
+from bionews_scraper.parse.regions import find_main_heading
+from bionews_scraper.records.types import Article, ErrorRecord, Issue, PageError
+
+# Compiled once: each layout's landmark selectors, and all of them for the one walk.
+LANDMARKS = {name: compile_landmarks(module.LANDMARKS) for name, module in (("legacy", legacy), ("bionews2018", bionews2018), ("progress", progress))}
+ALL_LANDMARKS = tuple(selector for roles in LANDMARKS.values() for selectors in roles.values() for selector in selectors)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    url: str  # absolute, fragment removed
+    text: str  # the anchor text
+
+
+@dataclass(frozen=True)
+class Extraction:
+    record: Article | Issue | ErrorRecord
+    page: Page | None  # None when the bytes were no web page
+
+    @cached_property
+    def links(self) -> tuple[PageLink, ...]:
+        """Every link on the page, absolute, for the spider to choose from (made on demand)."""
+        return _links(self.page) if self.page else ()
+
+
+def extract(body: bytes, url: str, content_type: str | None = None, *, url_from_page: bool = False) -> Extraction:
+    """Parse one page. Never raises for bad input: refusals become error records.
+
+    ``content_type`` is the HTTP header, if known. With ``url_from_page`` (a saved file
+    whose address is unknown) the page's own canonical link or og:url, when absolute,
+    replaces ``url``. Bugs (anything but ``PageError``) propagate: the outermost loop logs
+    them and writes an ``internal_error`` record.
+    """
+    try:
+        page = Page.from_text(decode_html(body, content_type), url, LandmarkIndex(ALL_LANDMARKS))
+    except PageError as refusal:
+        return Extraction(refusal.to_record(url), None)
+    meta = read_metadata(page.head)
+    if url_from_page:
+        page.url = next(filter(None, (normalise_url(meta.canonical_url, ""), normalise_url(meta.og_url, ""))), url)
+    try:
+        return Extraction(_record(page, meta), page)
+    except PageError as refusal:
+        return Extraction(refusal.to_record(page.url), page)
+
+
+def _record(page: Page, meta: Metadata) -> Article | Issue:
+    layout = detect_layout(page, meta)
+    heading = find_main_heading(page, meta, page.landmarks.first(LANDMARKS[layout].get("headline", ())))
+    if classify(page, meta, heading) == "issue":
+        return build_issue(page, meta, layout, heading)
+    canonical = normalise_url(meta.canonical_url or meta.og_url, page.url)
+    return build_article(page, meta, layout, heading, canonical)
+
+
+def _links(page: Page) -> tuple[PageLink, ...]:
+    seen: dict[str, PageLink] = {}
+    for line in page.lines:
+        for link in line.links:
+            url = normalise_url(link.href, page.url)
+            if url and url not in seen:
+                seen[url] = PageLink(url, link.text)
+    return tuple(seen.values())

@@ -1,0 +1,62 @@
+"""Assemble an issue record: the issue number, its date and its contents."""
+
+from __future__ import annotations
+
+from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
+from bionews_scraper.parse import cues
+from bionews_scraper.parse.metadata import Metadata
+from bionews_scraper.parse.page import Line, Page
+from bionews_scraper.parse.regions import content_span
+from bionews_scraper.parse.teasers import read_teasers
+from bionews_scraper.records.types import Issue, IssueEntry, PageError
+
+
+def find_issue_number(heading: Line | None, url: str, meta: Metadata) -> int | None:
+    """``BioNews N`` from the visible heading, else the URL, else the title."""
+    for text in (heading.text if heading else None, meta.og_title, meta.title):
+        if text and (number := cues.read_issue_heading(text)) is not None:
+            return number
+    match = cues.ISSUE_URL_RE.search(url.split("?", 1)[0])
+    return int(match["number"]) if match else None
+
+
+def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -> Issue:
+    """The issue record for ``page``; raises ``PageError`` without an issue number."""
+    number = find_issue_number(heading, page.url, meta)
+    if number is None:
+        raise PageError("missing_issue_number", "the issue page names no 'BioNews N' number")
+    warnings: list[str] = []
+    after = page.lines[heading.index + 1 :] if heading else page.lines
+    published = _published(after, meta, warnings)
+    skip = {page.url, *(u for u in (normalise_url(meta.canonical_url, page.url), normalise_url(meta.og_url, page.url)) if u)}
+    end = content_span(page, heading)[1] if heading else len(page.lines)
+    entry_lines = [line for line in page.lines[len(page.lines) - len(after) : end] if not page.is_foreign_furniture(line, heading)]
+    entries: list[IssueEntry] = [
+        {"headline": t.headline, "url": t.url, "authors": t.authors, "teaser": t.teaser}
+        for t in read_teasers(entry_lines, page.url, skip_urls=skip, stop_at_plain_heading=False)
+        if not cues.ISSUE_URL_RE.search(t.url)
+    ]
+    if not entries:
+        warnings.append("articles_missing: the issue page lists no articles")
+    return {
+        "kind": "issue",
+        "url": page.url,
+        "layout": layout,  # type: ignore[typeddict-item]
+        "issue": number,
+        "published": published,
+        "articles": entries,
+        "warnings": warnings,
+    }
+
+
+def _published(lines: list[Line], meta: Metadata, warnings: list[str]) -> str | None:
+    for line in lines[:8]:
+        dated = cues.read_date_line(line.text)
+        if dated:
+            return parse_date(dated[0])
+    stated = parse_iso_date(meta.published) or (parse_iso_date(meta.time_datetimes[0]) if meta.time_datetimes else None)
+    if stated:
+        warnings.append("published_from_metadata: no visible date line; taken from metadata")
+        return stated
+    warnings.append("published_missing: no issue date found")
+    return None

@@ -1,0 +1,132 @@
+"""Raw text to clean values: dates, names, paragraphs, URLs (issue numbers: ``parsers/cues.py``).
+
+Every function here is total: any string in, a clean value or ``None`` out, never an
+exception. Parsers locate raw text; these functions decide what it means.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from dateparser.date import DateDataParser
+from w3lib.url import safe_url_string
+from urllib.parse import urljoin, urlsplit
+
+from bionews_scraper.records.identity import clean_url
+
+# "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
+# Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
+# (a whole page's parse budget is a few ms); everything else goes through dateparser.
+DAY_MONTH_YEAR_RE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$",
+    re.IGNORECASE,
+)
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# ISO 8601 as in JSON-LD and article:published_time; the date part is the publication's
+# local date whatever the offset, so it is read as written, never converted to UTC.
+ISO_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+# Dates before BioNews existed or far in the future are misreads, not publications.
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+
+# Names: "By Dr A Lee, B Khan and Professor C Diaz" -> three names.
+BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
+NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
+# An http(s) URL of plain ASCII that needs no quoting: lower-case host, RFC 3986 characters.
+PLAIN_URL_RE = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
+HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
+
+
+def parse_date(text: str | None) -> str | None:
+    """British day-first date text -> ``"YYYY-MM-DD"``; ``None`` if it is not a whole date."""
+    if not text:
+        return None
+    text = normalise_text(text)
+    iso = parse_iso_date(text)
+    if iso:
+        return iso
+    match = DAY_MONTH_YEAR_RE.match(text)
+    if match and match["month"].lower() in MONTHS:
+        return _checked_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    if len(text) > 40:
+        return None
+    found = _date_parser().get_date_data(text)
+    if found.date_obj is None or found.period != "day":
+        return None
+    return _checked_date(found.date_obj.year, found.date_obj.month, found.date_obj.day)
+
+
+def parse_iso_date(text: str | None) -> str | None:
+    """ISO 8601 date or datetime -> its local ``"YYYY-MM-DD"`` (the offset is not applied)."""
+    match = ISO_DATE_RE.match(text or "")
+    if not match:
+        return None
+    return _checked_date(*(int(part) for part in match.groups()))
+
+
+def parse_authors(byline: str | None) -> list[str]:
+    """``"By Dr A Lee and B Khan"`` -> ``["Dr A Lee", "B Khan"]``; names kept as printed."""
+    if not byline:
+        return []
+    text = BY_PREFIX_RE.sub("", normalise_text(byline))
+    names = [name.strip(" .-–—|") for name in NAME_SEPARATOR_RE.split(text)]
+    return [name for name in names if name and any(ch.isalpha() for ch in name)]
+
+
+def normalise_text(text: str) -> str:
+    """Collapse every run of whitespace (non-breaking spaces included) to one space."""
+    return " ".join(text.split())  # str.split() knows every Unicode space; faster than a regex
+
+
+def normalise_url(href: str | None, base_url: str) -> str | None:
+    """Resolve ``href`` against ``base_url`` -> an absolute, safely quoted http(s) URL."""
+    if not href or not href.strip():
+        return None
+    href = href.strip()
+    if href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
+        return None
+    try:
+        url = href if href.startswith(("http://", "https://")) else urljoin(base_url, href)
+        if not PLAIN_URL_RE.match(url):  # w3lib quotes what needs quoting; most links need none
+            url = safe_url_string(url)
+            if not HOSTNAME_RE.match(urlsplit(url).hostname or "") or not url.startswith(("http://", "https://")):
+                return None
+    except ValueError:
+        return None
+    if "?" in url:
+        return clean_url(url)
+    return url.split("#", 1)[0]
+
+
+def _checked_date(year: int, month: int, day: int) -> str | None:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@cache
+def _date_parser() -> DateDataParser:
+    """One dateparser instance, built on first use (building it loads locale data)."""
+    return DateDataParser(
+        languages=["en"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+
+

@@ -1,0 +1,303 @@
+"""One parsed page: the soup, read once, and its visible text as a list of lines.
+
+Every finder and cue works on ``Page.lines``: the visible text in reading order, one entry
+per line (a block element, or a run split by ``<br>``), each knowing its element, its
+paragraph and its links. Building it is a single pass over the tree; nothing after this
+searches the whole tree again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+from bs4.element import CData
+
+from bionews_scraper.parse.normalise import normalise_text
+from bionews_scraper.parse.landmarks import LandmarkIndex
+
+# Elements that start a new line of text.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "option", "label", "legend",
+})
+# Inline elements whose text is never glued to the text before them.
+WORD_TAGS = frozenset({"time", "img", "input", "button"})
+METADATA_TAGS = frozenset({"meta", "link", "script", "time", "title"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements whose text is never visible page text.
+INVISIBLE_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "svg", "iframe", "select",
+    "option", "button", "input", "textarea", "object", "embed", "canvas", "map",
+})
+# Page furniture by element name (HTML5) ...
+FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+# ... and by id or class words. A hint, never relied on alone: a furniture element that
+# holds the headline is the article's own wrapper and is not furniture.
+FURNITURE_HINT_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|side|header|masthead|footer|banner|advert|ads?|"
+    r"promo|social|share|sharing|comments?|newsletter|signup|subscribe|cookie|breadcrumbs?|widget|"
+    r"search|fb|facebook|twitter|login)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+TEXT_NODE_TYPES = (NavigableString, CData)
+# Elements that hold content by definition: their classes never make them furniture.
+CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
+# WordPress and other CMSs put taxonomy in classes ("category-comment", "tag-news").
+TAXONOMY_CLASS_RE = re.compile(r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE)
+# Classes that themes hide from sight (screen-reader labels): not visible page text.
+HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "hide"})
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of visible text."""
+
+    index: int
+    text: str  # whitespace collapsed
+    element: Tag  # the block element that holds the line
+    paragraph: int  # lines split by a single <br> share a paragraph number
+    furniture: Tag | None  # the nearest furniture ancestor, if any
+    position: int  # document order of the line's first text node
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def tag(self) -> str:
+        return self.element.name
+
+    @property
+    def is_heading(self) -> bool:
+        return self.element.name in HEADING_TAGS
+
+    @property
+    def link_text_share(self) -> float:
+        """How much of the line is link text: 1.0 for a line that is only a link."""
+        linked = sum(len(link.text) for link in self.links)
+        return min(1.0, linked / len(self.text)) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class HeadTags:
+    """The elements machine metadata lives in, gathered on the same walk as the lines."""
+
+    title: str | None = None
+    metas: list[Tag] = field(default_factory=list)  # <meta content=...>
+    canonical: str | None = None  # <link rel=canonical href=...>
+    json_ld: list[str] = field(default_factory=list)  # <script type=application/ld+json> texts
+    time_datetimes: list[str] = field(default_factory=list)  # <time datetime=...>
+
+    def see(self, tag: Tag) -> None:
+        name = tag.name
+        if name == "meta":
+            if tag.get("content") is not None:
+                self.metas.append(tag)
+        elif name == "link":
+            if self.canonical is None and "canonical" in str(tag.get("rel") or "").lower().split() and tag.get("href"):
+                self.canonical = str(tag["href"]).strip() or None
+        elif name == "script":
+            if str(tag.get("type", "")).strip().lower() == "application/ld+json":
+                self.json_ld.append(tag.get_text())
+        elif name == "time":
+            if tag.get("datetime"):
+                self.time_datetimes.append(str(tag["datetime"]).strip())
+        elif name == "title" and self.title is None:
+            self.title = normalise_text(tag.get_text()) or None
+
+
+@dataclass(slots=True)
+class Page:
+    url: str
+    text: str  # the decoded page
+    soup: BeautifulSoup
+    lines: list[Line]
+    head: HeadTags
+    landmarks: LandmarkIndex
+    positions: dict[int, int]  # id(node) -> document order, for every node of the tree
+    line_starts: list[int] = field(default_factory=list)  # each line's position, ascending
+
+    @classmethod
+    def from_text(cls, text: str, url: str, landmarks: LandmarkIndex | None = None) -> Page:
+        """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk."""
+        # Class lists stay strings: splitting every element's classes costs ~10% of the
+        # soup, and only the elements with classes need them split, once, in the walk.
+        soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
+        head, index, positions = HeadTags(), landmarks or LandmarkIndex(()), {}
+        lines = _linearise(soup, head, index, positions)
+        starts = [line.position for line in lines]
+        return cls(url=url, text=text, soup=soup, lines=lines, head=head, landmarks=index, positions=positions, line_starts=starts)
+
+    def _range(self, element: Tag) -> tuple[int, int]:
+        """Document-order positions of ``element`` and of its last descendant."""
+        last: PageElement = element
+        while isinstance(last, Tag) and last.contents:
+            last = last.contents[-1]
+        start = self.positions.get(id(element), -1)
+        return start, self.positions.get(id(last), start)
+
+    def span_of(self, element: Tag) -> tuple[int, int]:
+        """Indices [start, end) of the lines inside ``element``; (0, 0) when none."""
+        first, last = self._range(element)
+        start, end = bisect_left(self.line_starts, first), bisect_right(self.line_starts, last)
+        return (start, end) if start < end else (0, 0)
+
+    def line_of(self, element: Tag | None) -> Line | None:
+        """The first line inside ``element``, else the line whose element holds it."""
+        if element is None:
+            return None
+        start, end = self.span_of(element)
+        if start < end:
+            return self.lines[start]
+        return next((line for line in self.lines if any(parent is line.element for parent in element.parents)), None)
+
+    def contains(self, element: Tag, line: Line) -> bool:
+        """True when ``line`` is inside ``element``."""
+        first, last = self._range(element)
+        return first <= line.position <= last
+
+    def is_foreign_furniture(self, line: Line, anchor: Line | None) -> bool:
+        """True for a line in page furniture (menu, sidebar...) that does not hold ``anchor``."""
+        if line.furniture is None:
+            return False
+        return anchor is None or not self.contains(line.furniture, anchor)
+
+
+class _Linearizer:
+    """Collects text runs into lines in one walk over ``soup.descendants``."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.pending_links: list[Link] = []  # anchors seen whose text has not come yet
+        self.block: Tag | None = None
+        self.furniture: Tag | None = None
+        self.paragraph = 0
+        self.pending_breaks = 0
+        self.position = 0  # of the first text node of the line being collected
+
+    def flush(self, new_paragraph: bool = True) -> None:
+        if not self.parts:  # the common case: a block opens right after another
+            if new_paragraph and self.lines and self.lines[-1].paragraph == self.paragraph:
+                self.paragraph += 1
+            self.links = []
+            return
+        text = normalise_text("".join(self.parts))
+        if text and self.block is not None:
+            self.lines.append(Line(len(self.lines), text, self.block, self.paragraph, self.furniture, self.position, self.links))
+            if new_paragraph:
+                self.paragraph += 1
+        elif new_paragraph and self.lines and self.lines[-1].paragraph == self.paragraph:
+            self.paragraph += 1
+        self.parts, self.links = [], []
+
+    def add_text(self, text: str, block: Tag, furniture: Tag | None, position: int) -> None:
+        if block is not self.block:
+            self.flush()
+            self.block, self.furniture = block, furniture
+        elif self.pending_breaks:
+            self.flush(new_paragraph=self.pending_breaks > 1)
+        self.pending_breaks = 0
+        if not self.parts:
+            self.position = position
+        self.parts.append(text)
+        if self.pending_links:
+            self.links.extend(self.pending_links)
+            self.pending_links = []
+
+
+def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, positions: dict[int, int]) -> list[Line]:
+    """The hot loop of every parse: attributes are read once per element, as a plain dict,
+    and the sets it consults are bound to locals (this loop is a third of a page's parse)."""
+    state = _Linearizer()
+    block_of: dict[int, Tag] = {}
+    furniture_of: dict[int, Tag | None] = {}
+    hidden: set[int] = set()
+    metadata_tags, invisible_tags, block_tags, furniture_tags = METADATA_TAGS, INVISIBLE_TAGS, BLOCK_TAGS, FURNITURE_TAGS
+    word_tags, text_types, see_landmark = WORD_TAGS, TEXT_NODE_TYPES, landmarks.see
+    for position, node in enumerate(soup.descendants):
+        node_id = id(node)
+        positions[node_id] = position
+        parent_id = id(node.parent)
+        node_type = type(node)
+        if node_type is Tag:
+            name = node.name
+            if name in metadata_tags:
+                head.see(node)
+            if parent_id in hidden or name in invisible_tags:
+                hidden.add(node_id)
+                continue
+            attrs = node.attrs
+            if attrs:
+                classes = attrs.get("class")
+                ident = attrs.get("id")
+                see_landmark(node, name, classes, ident)
+                if _is_hidden(name, attrs, classes):
+                    hidden.add(node_id)
+                    continue
+                is_furniture = name in furniture_tags or ((classes or ident) and _has_furniture_hint(name, classes, ident))
+            else:
+                see_landmark(node, name, None, None)
+                is_furniture = name in furniture_tags
+            if name in block_tags:
+                block_of[node_id] = node
+                if state.parts:
+                    state.flush()
+                elif state.lines and state.lines[-1].paragraph == state.paragraph:
+                    state.paragraph += 1  # a block after a <br>-split line starts a paragraph
+                state.links, state.block = [], None
+            else:
+                block_of[node_id] = block_of.get(parent_id, node)
+                if name == "br":
+                    state.pending_breaks += 1
+                elif name == "a" and attrs.get("href"):
+                    state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(attrs["href"])))
+                elif name in word_tags and state.parts:
+                    state.parts.append(" ")  # "<time>5 Dec 2022</time><time>12 Jan 2023</time>" is two dates
+            furniture_of[node_id] = node if is_furniture else furniture_of.get(parent_id)
+            continue
+        if node_type not in text_types or parent_id in hidden:  # comments, doctypes...
+            continue
+        block = block_of.get(parent_id)
+        if block is None:
+            continue
+        if node.isspace():
+            if state.parts and block is state.block:
+                state.parts.append(" ")
+            continue
+        state.add_text(node, block, furniture_of.get(parent_id), position)
+    state.flush()
+    return state.lines
+
+
+def _is_hidden(name: str, attrs: dict, classes: str | None) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if classes:
+        names = classes.split()
+        if not HIDDEN_CLASSES.isdisjoint(names):
+            return True
+        if name == "time" and "updated" in names and "published" not in names:
+            return True  # WordPress prints the modified date beside the published one and hides it
+    style = attrs.get("style")
+    return bool(style) and bool(HIDDEN_STYLE_RE.search(style))
+
+
+def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bool:
+    if name in CONTENT_TAGS:
+        return False
+    hint = " ".join(c for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
+    if ident:
+        hint = f"{hint} {ident}"
+    return bool(FURNITURE_HINT_RE.search(hint))

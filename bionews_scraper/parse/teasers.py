@@ -1,0 +1,97 @@
+"""Lists of story teasers: an article's related stories and an issue page's contents.
+
+Both are a run of entries, each a headline link, then an optional ``DATE - by NAME`` or
+``by NAME`` line, then a teaser. Entries are read from lines, so lists, divs and tables
+give the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bionews_scraper.parse.normalise import normalise_url, parse_date
+from bionews_scraper.parse import cues
+from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
+from bionews_scraper.parse.page import Line, Link
+
+# Links to files, not story pages ("Download this issue as a PDF").
+NON_PAGE_URL_RE = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|zip|mp3|mp4)(?:$|\?)|/wp-content/uploads/", re.IGNORECASE)
+# Links between issues ("« BioNews 1019", "Next issue"): navigation, never a story.
+NAV_LINK_RE = re.compile(
+    r"^\W*(?:BioNews\s*(?:issue\s*)?\d{1,5}|(?:previous|next|older|newer|latest|this)\s+(?:issue|newsletter|edition)s?)\W*$",
+    re.IGNORECASE,
+)
+# A line is a headline link when link text covers this much of it.
+HEADLINE_LINK_SHARE = 0.6
+# ... or, when the line starts with the link, this much (the rest is "by NAME" or a date).
+LEADING_LINK_SHARE = 0.3
+HEADLINE_MIN_WORDS = 2
+
+
+@dataclass(slots=True)
+class Teaser:
+    headline: str
+    url: str
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    teaser: str | None = None
+    teaser_paragraph: int | None = None
+
+
+def read_teasers(lines: Iterable[Line], base_url: str, *, skip_urls: set[str], stop_at_plain_heading: bool) -> list[Teaser]:
+    """Entries from ``lines`` until the list ends; links to ``skip_urls`` are ignored."""
+    entries: list[Teaser] = []
+    seen = set(skip_urls)
+    for line in lines:
+        if ends_body(line.text) or cues.COMMENTS_HEADING_RE.match(line.text) or cues.SOURCES_HEADING_RE.match(line.text):
+            break
+        link = headline_link(line)
+        url = normalise_url(link.href, base_url) if link else None
+        if link and url and not NON_PAGE_URL_RE.search(url):
+            if url not in seen:
+                seen.add(url)
+                entries.append(Teaser(headline=link.text, url=url))
+                _read_entry_text(entries[-1], line, line.text[len(link.text):].strip(" -–—|:") if line.text.startswith(link.text) else "")
+            continue
+        if stop_at_plain_heading and line.is_heading and entries:
+            break
+        if line.link_text_share >= HEADLINE_LINK_SHARE and any(NAV_LINK_RE.search(link.text) for link in line.links):
+            continue  # "« BioNews 1019 | BioNews 1021 »": between issues, not part of an entry
+        if entries and not is_boilerplate(line.text):
+            _read_entry_text(entries[-1], line, line.text)
+    return entries
+
+
+def headline_link(line: Line) -> Link | None:
+    """The link a line is made of, when it looks like a story headline."""
+    if not line.links:
+        return None
+    link = max(line.links, key=lambda candidate: len(candidate.text))
+    leads = line.text.startswith(link.text) and len(link.text) >= LEADING_LINK_SHARE * len(line.text)
+    if line.link_text_share < HEADLINE_LINK_SHARE and not leads:  # "<a>Title</a> by A and B" leads
+        return None
+    if len(link.text.split()) < HEADLINE_MIN_WORDS or is_boilerplate(link.text):
+        return None
+    if NAV_LINK_RE.search(link.text) or cues.read_date_line(link.text):
+        return None
+    return link
+
+
+def _read_entry_text(entry: Teaser, line: Line, text: str) -> None:
+    if not text:
+        return
+    dated = cues.read_date_line(text)
+    if dated and entry.published is None:
+        entry.published = parse_date(dated[0])
+        entry.authors = entry.authors or cues.byline_names(dated[1])
+        return
+    byline = cues.read_byline(text)
+    if byline and not entry.authors:
+        entry.authors = cues.byline_names(byline)
+        return
+    if entry.teaser is None:
+        entry.teaser, entry.teaser_paragraph = text, line.paragraph
+    elif entry.teaser_paragraph == line.paragraph:
+        entry.teaser = f"{entry.teaser} {text}"

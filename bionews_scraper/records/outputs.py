@@ -1,0 +1,84 @@
+"""The output directory: which file holds which records, and lines written whole.
+
+A crawl killed at any moment must leave no partial line. Each line goes out in one
+``os.write`` on an ``O_APPEND`` descriptor; a file whose last line was cut anyway (power
+loss) is trimmed back to its last newline when it is opened again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bionews_scraper.records.jsonl import dumps_line
+from bionews_scraper.records.identity import page_key
+
+OUTPUT_FILES: dict[str, str] = {"article": "articles.jsonl", "issue": "issues.jsonl", "error": "errors.jsonl"}
+
+
+def record_key(record: dict[str, Any]) -> str:
+    """The identity a record is de-duplicated on: its kind and its page's canonical URL."""
+    url = record.get("canonical_url") or record.get("url") or ""
+    return f"{record.get('kind')}:{page_key(str(url))}"
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Every whole JSON line of ``path``; a cut final line is skipped."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.endswith("\n") and line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    continue
+
+
+class JsonlAppender:
+    """Appends whole JSON lines to one file."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _trim_partial_line(path)
+        self.path = path
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def write(self, record: dict[str, Any]) -> None:
+        data = dumps_line(record).encode("utf-8")
+        written = os.write(self.fd, data)
+        while written < len(data):  # only on exotic filesystems; still one record per call
+            written += os.write(self.fd, data[written:])
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def _trim_partial_line(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb+") as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(max(0, size - 1))
+        if handle.read(1) == b"\n":
+            return
+        data_end = _last_newline_end(handle, size)
+        handle.truncate(data_end)
+
+
+def _last_newline_end(handle: Any, size: int) -> int:
+    block = 65536
+    position = size
+    while position > 0:
+        start = max(0, position - block)
+        handle.seek(start)
+        chunk = handle.read(position - start)
+        index = chunk.rfind(b"\n")
+        if index >= 0:
+            return start + index + 1
+        position = start
+    return 0

@@ -1,0 +1,44 @@
+"""Bytes to text: cp1252 legacy pages, UTF-8 with or without BOM, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from bionews_scraper.parse.decode import decode_html
+from bionews_scraper.records.types import PageError
+
+CP1252_BODY = b"<p>\x93Embryos\x94 \x96 \xa3300 for the test\x85</p>"
+EXPECTED_TEXT = "“Embryos” – £300 for the test…"
+
+
+def test_cp1252_declared_in_meta() -> None:
+    page = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>' + CP1252_BODY
+    assert EXPECTED_TEXT in decode_html(page)
+
+
+def test_cp1252_without_any_declaration() -> None:
+    assert EXPECTED_TEXT in decode_html(b"<html>" + CP1252_BODY)
+
+
+def test_latin1_header_means_cp1252() -> None:
+    assert EXPECTED_TEXT in decode_html(b"<html>" + CP1252_BODY, "text/html; charset=ISO-8859-1")
+
+
+def test_utf8_with_bom_beats_a_wrong_header() -> None:
+    page = b"\xef\xbb\xbf<html><p>\xe2\x80\x9cEmbryos\xe2\x80\x9d \xc2\xa3300</p>"
+    assert "“Embryos” £300" in decode_html(page, "text/html; charset=ISO-8859-1")
+
+
+def test_utf8_declared_but_cp1252_bytes_is_read_as_cp1252() -> None:
+    page = b'<html><head><meta charset="utf-8"></head>' + CP1252_BODY
+    assert EXPECTED_TEXT in decode_html(page)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [(b"", "empty_input"), (b"  \n\t", "empty_input"), (b"\x00\x01\x02binary\x00", "not_html"), (b'{"json": true}', "not_html")],
+)
+def test_no_web_page_is_refused_with_a_reason(body: bytes, reason: str) -> None:
+    with pytest.raises(PageError) as refusal:
+        decode_html(body)
+    assert refusal.value.reason == reason

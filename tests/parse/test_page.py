@@ -1,0 +1,38 @@
+"""The page as lines: what the finders and cues read."""
+
+from __future__ import annotations
+
+from bionews_scraper.parse.page import Page
+
+
+def _texts(html: str) -> list[str]:
+    return [line.text for line in Page.from_text(html, "http://example.test/").lines]
+
+
+def test_double_br_splits_paragraphs_single_br_splits_lines() -> None:
+    page = Page.from_text("<div>One.<br><br>Two<br>still two.</div>", "http://x/")
+    assert [(line.text, line.paragraph) for line in page.lines] == [("One.", 0), ("Two", 1), ("still two.", 1)]
+
+
+def test_scripts_styles_and_hidden_elements_are_not_text() -> None:
+    html = "<p>seen</p><script>var x</script><style>p{}</style><div hidden>no</div><p style='display: none'>no</p>"
+    assert _texts(html) == ["seen"]
+
+
+def test_links_belong_to_the_line_that_shows_their_text() -> None:
+    page = Page.from_text("<div>Intro</div><p><a href='/a'>A headline</a></p>", "http://x/")
+    assert [(line.text, [link.href for link in line.links]) for line in page.lines] == [("Intro", []), ("A headline", ["/a"])]
+
+
+def test_inline_markup_does_not_split_words_or_lines() -> None:
+    assert _texts("<p>Gen<b>ome</b> <i>editing</i> &amp; IVF</p>") == ["Genome editing & IVF"]
+
+
+def test_furniture_is_marked_by_element_or_class_hint() -> None:
+    page = Page.from_text("<nav><p>Menu item</p></nav><div class='right-sidebar'><p>Ad</p></div><p>Prose</p>", "http://x/")
+    assert [line.furniture is not None for line in page.lines] == [True, True, False]
+
+
+def test_deeply_nested_markup_does_not_recurse() -> None:
+    html = "<div>" * 3000 + "deep" + "</div>" * 3000
+    assert _texts(html) == ["deep"]

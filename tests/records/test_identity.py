@@ -1,0 +1,50 @@
+"""Variants of one page share one identity; different pages never do."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+
+from bionews_scraper.crawl.fingerprint import CanonicalFingerprinter
+from bionews_scraper.records.identity import clean_url, page_key
+
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "http://www.bionews.org.uk/page_291490.asp?dinfo=abc&PPID=12",
+        "https://www.bionews.org.uk/page_291490.asp",
+        "http://bionews.org.uk/page_291490.asp#comments",
+        "HTTP://WWW.BIONEWS.ORG.UK/page_291490.asp?PPID=1",
+    ],
+)
+def test_variants_of_one_page_share_a_key(variant: str) -> None:
+    assert page_key(variant) == page_key("http://www.bionews.org.uk/page_291490.asp")
+
+
+def test_trailing_slash_does_not_make_a_new_page() -> None:
+    assert page_key("https://www.progress.org.uk/a-story/") == page_key("https://www.progress.org.uk/a-story")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("http://www.bionews.org.uk/page_1.asp", "http://www.bionews.org.uk/page_2.asp"),
+        ("https://www.progress.org.uk/?p=1", "https://www.progress.org.uk/?p=2"),
+        ("https://www.progress.org.uk/a/", "https://www.bionews.org.uk/a/"),
+    ],
+)
+def test_different_pages_have_different_keys(a: str, b: str) -> None:
+    assert page_key(a) != page_key(b)
+
+
+def test_clean_url_drops_only_tracking_parameters() -> None:
+    assert clean_url("http://www.bionews.org.uk/page_1.asp?dinfo=x&id=3&PPID=2#top") == "http://www.bionews.org.uk/page_1.asp?id=3"
+
+
+def test_fingerprint_follows_page_identity() -> None:
+    fingerprinter = CanonicalFingerprinter()
+    one = fingerprinter.fingerprint(Request("http://www.bionews.org.uk/page_1.asp?dinfo=a"))
+    assert one == fingerprinter.fingerprint(Request("https://www.bionews.org.uk/page_1.asp"))
+    assert one != fingerprinter.fingerprint(Request("https://www.bionews.org.uk/page_2.asp"))
