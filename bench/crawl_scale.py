@@ -26,17 +26,23 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.results import append_row
-from bionews_scraper.sandbox.sites import start_points
 from bionews_scraper.archive.warc.replay import replay
+from bionews_scraper.sandbox.sites import start_points
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "bionews_scraper.cli"]
-IMPOLITE = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "16",
-            "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "LOG_LEVEL": "WARNING", "BIONEWS_PROGRESS": "False"}
+IMPOLITE = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "16",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+    "LOG_LEVEL": "WARNING",
+    "BIONEWS_PROGRESS": "False",
+}
 RSS_CHECKPOINT_PAGES = 2000
 SAMPLE_SECONDS = 0.2
 
@@ -94,7 +100,9 @@ class LineCounter:
 def run_measured(commands: list[list[str]], outs: list[Path]) -> dict[str, float]:
     """Run the crawls at once; wall time, and peak RSS of any one of them before and after 2,000 pages."""
     started = time.monotonic()
-    processes = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for command in commands]
+    processes = [
+        subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for command in commands
+    ]
     counter = LineCounter([out / name for out in outs for name in ("articles.jsonl", "issues.jsonl", "errors.jsonl")])
     peak_early = peak = 0
     while any(process.poll() is None for process in processes):
@@ -128,11 +136,15 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bionews-bench-"))
     site = args.site or work / "site"
     if not args.site:
-        subprocess.run([*CLI, "synth", str(site), "--articles", str(args.articles), "--issues", str(args.issues)], check=True)
+        subprocess.run(
+            [*CLI, "synth", str(site), "--articles", str(args.articles), "--issues", str(args.issues)], check=True
+        )
     port, redis_port = free_port(), free_port()
     server = subprocess.Popen([*CLI, "serve", "--site", str(site), "--port", str(port)], stderr=subprocess.DEVNULL)
-    redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
-                             stdout=subprocess.DEVNULL)
+    redis = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         wait_for_port(port)
         wait_for_port(redis_port)
@@ -150,13 +162,33 @@ def main() -> None:
     finally:
         server.terminate()
         redis.terminate()
-    columns = ["when (UTC)", "machine", "pages", "1 process pages/s", "2 processes (Redis) pages/s", "2 / 1",
-               "peak RSS at 2,000 pages (MiB)", "peak RSS at end (MiB)", "end / 2,000", "replay 1 job (s)", "replay 2 jobs (s)", "1 / 2"]
+    columns = [
+        "when (UTC)",
+        "machine",
+        "pages",
+        "1 process pages/s",
+        "2 processes (Redis) pages/s",
+        "2 / 1",
+        "peak RSS at 2,000 pages (MiB)",
+        "peak RSS at end (MiB)",
+        "end / 2,000",
+        "replay 1 job (s)",
+        "replay 2 jobs (s)",
+        "1 / 2",
+    ]
     row = [
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", platform.node(), str(responses([work / "one"])),
-        f"{one_rate:.0f}", f"{two_rate:.0f}", f"{two_rate / one_rate:.2f}", f"{one['rss_2000_mib']:.0f}",
-        f"{one['rss_end_mib']:.0f}", f"{one['rss_end_mib'] / one['rss_2000_mib']:.2f}",
-        f"{replay_seconds[1]:.1f}", f"{replay_seconds[2]:.1f}", f"{replay_seconds[1] / replay_seconds[2]:.2f}",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+        platform.node(),
+        str(responses([work / "one"])),
+        f"{one_rate:.0f}",
+        f"{two_rate:.0f}",
+        f"{two_rate / one_rate:.2f}",
+        f"{one['rss_2000_mib']:.0f}",
+        f"{one['rss_end_mib']:.0f}",
+        f"{one['rss_end_mib'] / one['rss_2000_mib']:.2f}",
+        f"{replay_seconds[1]:.1f}",
+        f"{replay_seconds[2]:.1f}",
+        f"{replay_seconds[1] / replay_seconds[2]:.2f}",
     ]
     title = "Crawl at scale (bench/crawl_scale.py): synthetic archive over loopback, politeness off"
     print("| " + " | ".join(columns) + " |")

@@ -16,7 +16,7 @@ import json
 import platform
 import statistics
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -70,11 +70,25 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     result = measure(args.rounds)
-    columns = ["when (UTC)", "machine", "pages", "extract", "soup alone", "trafilatura", "extract/soup", "extract/trafilatura"]
+    columns = [
+        "when (UTC)",
+        "machine",
+        "pages",
+        "extract",
+        "soup alone",
+        "trafilatura",
+        "extract/soup",
+        "extract/trafilatura",
+    ]
     row = [
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", platform.node(), str(int(result["pages"])),
-        f"{result['extract']:.2f}", f"{result['soup']:.2f}", f"{result['trafilatura']:.2f}",
-        f"{result['extract'] / result['soup']:.2f}", f"{result['extract'] / result['trafilatura']:.2f}",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+        platform.node(),
+        str(int(result["pages"])),
+        f"{result['extract']:.2f}",
+        f"{result['soup']:.2f}",
+        f"{result['trafilatura']:.2f}",
+        f"{result['extract'] / result['soup']:.2f}",
+        f"{result['extract'] / result['trafilatura']:.2f}",
     ]
     print("| " + " | ".join(columns) + " |")
     print(append_row("Parse speed (bench/parse_speed.py): median ms per page", columns, row))

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.results import append_row
@@ -30,8 +30,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def capture(out: Path) -> list[Path]:
     """Crawl the fixture site into ``out`` with capture on; returns the WARC files."""
     command = [
-        sys.executable, "-m", "bionews_scraper.cli", "demo", "--out", str(out),
-        "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
+        sys.executable,
+        "-m",
+        "bionews_scraper.cli",
+        "demo",
+        "--out",
+        str(out),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "LOG_LEVEL=WARNING",
         "--warc",
     ]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=300)
@@ -61,8 +71,15 @@ def main() -> None:
             inputs = files * copies
             one, summary = best_time(inputs, Path(folder) / "one", 1, args.rounds)
             two, _ = best_time(inputs, Path(folder) / "two", 2, args.rounds)
-            row = [f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", platform.node(), str(copies), str(summary["pages"]),
-                   f"{one:.3f}", f"{two:.3f}", f"{one / two:.2f}"]
+            row = [
+                f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+                platform.node(),
+                str(copies),
+                str(summary["pages"]),
+                f"{one:.3f}",
+                f"{two:.3f}",
+                f"{one / two:.2f}",
+            ]
             print(append_row("Replay of the fixture-site WARC (bench/replay_speed.py): best of rounds", columns, row))
 
 

@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import time
-import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import duckdb
-
-from bionews_scraper.records import jsonl
-from bionews_scraper.crawl.run import CrawlOptions, run_crawl
-from bionews_scraper.crawl.extensions.statsfile import summarise
-from bionews_scraper.parse.extract import extract
-from bionews_scraper.sandbox.faults import FaultPlan, parse_faults
-from bionews_scraper.sandbox.loopback import loopback_settings
-from bionews_scraper.archive.merge import merge
-from bionews_scraper.archive.report import coverage, format_text, render_html
-from bionews_scraper.sandbox.serve import SiteServer, serve_forever
-from bionews_scraper.sandbox.sites import DEFAULT_SITE, start_points
-from bionews_scraper.crawl.spider import parse_issue_range
-from bionews_scraper.sandbox.synth import write_site
-from bionews_scraper.archive.warc.replay import replay as replay_warc
-
-log = logging.getLogger("bionews")
+# Each command imports what it needs when it runs: `bionews parse` must not pay for Scrapy,
+# DuckDB and warcio (bench/cli_startup.py measures it), and only demo, serve and synth may
+# touch the sandbox (import-linter's contracts in pyproject.toml).
+if TYPE_CHECKING:
+    from bionews_scraper.crawl.run import CrawlOptions
+    from bionews_scraper.sandbox.faults import FaultPlan
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,12 +37,16 @@ def _parser() -> argparse.ArgumentParser:
 
     crawl = commands.add_parser("crawl", help="crawl BioNews politely into JSON Lines")
     _add_crawl_options(crawl)
-    crawl.add_argument("--connect-to", metavar="127.0.0.1:PORT", help="send every request to this local server "
-                       "(e.g. `bionews serve`), keeping the real URLs, as curl's --connect-to does")
+    crawl.add_argument(
+        "--connect-to",
+        metavar="127.0.0.1:PORT",
+        help="send every request to this local server "
+        "(e.g. `bionews serve`), keeping the real URLs, as curl's --connect-to does",
+    )
     crawl.set_defaults(run=_run_crawl)
 
     demo = commands.add_parser("demo", help="serve a saved site on 127.0.0.1 and crawl it with the real spider")
-    demo.add_argument("--site", type=Path, default=DEFAULT_SITE, help="site tree SITE/<host>/<path> (default: fixtures/site)")
+    demo.add_argument("--site", type=Path, help="site tree SITE/<host>/<path> (default: the bundled fixtures/site)")
     _add_fault_options(demo)
     _add_crawl_options(demo)
     demo.set_defaults(run=_run_demo)
@@ -70,37 +62,55 @@ def _parser() -> argparse.ArgumentParser:
     synth = commands.add_parser("synth", help="write a synthetic BioNews site tree in all three layouts")
     synth.add_argument("dir", type=Path, metavar="DIR", help="the folder to write; must be missing or empty")
     synth.add_argument("--articles", type=int, default=10000, help="articles in all (default 10000)")
-    synth.add_argument("--issues", type=int, default=500, help="issues 1..N (default 500; at least 3, at most --articles)")
+    synth.add_argument(
+        "--issues", type=int, default=500, help="issues 1..N (default 500; at least 3, at most --articles)"
+    )
     synth.add_argument("--seed", type=int, default=0, help="the same seed writes byte-identical files (default 0)")
     synth.set_defaults(run=_run_synth)
 
     replay = commands.add_parser("replay", help="re-extract records from WARC files, with no network")
     replay.add_argument("files", nargs="+", type=Path, metavar="FILE", help="WARC files, or directories of them")
-    replay.add_argument("--out", type=Path, default=Path("output"), help="output directory (default: output); its records are replaced")
-    replay.add_argument("--jobs", type=int, default=1, help="parse in N worker processes (default 1); the output is the same")
+    replay.add_argument(
+        "--out", type=Path, default=Path("output"), help="output directory (default: output); its records are replaced"
+    )
+    replay.add_argument(
+        "--jobs", type=int, default=1, help="parse in N worker processes (default 1); the output is the same"
+    )
     replay.set_defaults(run=_run_replay)
 
     merge = commands.add_parser("merge", help="join the worker shards of a shared crawl into one de-duplicated output")
-    merge.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help="output directories (their worker-* shards are read too)")
+    merge.add_argument(
+        "dirs", nargs="+", type=Path, metavar="DIR", help="output directories (their worker-* shards are read too)"
+    )
     merge.add_argument("--out", type=Path, help="where to write (default: the first DIR)")
     merge.set_defaults(run=_run_merge)
 
-    report = commands.add_parser("report", help="coverage of an output directory: missing issues, years, errors, authors")
+    report = commands.add_parser(
+        "report", help="coverage of an output directory: missing issues, years, errors, authors"
+    )
     report.add_argument("dir", type=Path, metavar="DIR", help="a crawl's output directory")
-    report.add_argument("--html", type=Path, metavar="FILE", help="also write the report as one self-contained HTML page")
+    report.add_argument(
+        "--html", type=Path, metavar="FILE", help="also write the report as one self-contained HTML page"
+    )
     report.add_argument("--top", type=int, default=10, metavar="N", help="authors to list (default 10)")
     report.set_defaults(run=_run_report)
     return parser
 
 
 def _add_fault_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--faults", metavar="SPEC", help="the server misbehaves: e.g. 500=0.05,503=0.05,retry_after=0.5,slow=0.02,"
-                         "reset=0.02,truncate=0.02,loop=0.01,huge=0.005 (also slow_seconds=S, attempts=K)")
+    command.add_argument(
+        "--faults",
+        metavar="SPEC",
+        help="the server misbehaves: e.g. 500=0.05,503=0.05,retry_after=0.5,slow=0.02,"
+        "reset=0.02,truncate=0.02,loop=0.01,huge=0.005 (also slow_seconds=S, attempts=K)",
+    )
     command.add_argument("--fault-seed", type=int, default=0, help="picks which paths the faults hit (default 0)")
 
 
 def _fault_plan(args: argparse.Namespace) -> FaultPlan | None:
     """The --faults plan; raises ValueError naming the bad part of the spec."""
+    from bionews_scraper.sandbox.faults import parse_faults
+
     return parse_faults(args.faults, seed=args.fault_seed) if args.faults else None
 
 
@@ -110,16 +120,31 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     mode.add_argument("--issues", help="issue numbers N or N-M: those issue pages, then their articles")
     mode.add_argument("--url", action="append", default=[], dest="urls", help="an article or issue page (repeatable)")
     mode.add_argument("--urls-file", type=Path, help="a file of URLs, one per line")
-    command.add_argument("--jobdir", type=Path, help="keep crawl state here: a stopped or killed crawl resumes where it was")
-    command.add_argument("--incremental", action="store_true", help="fetch only what is new or changed since the last run into --out")
+    command.add_argument(
+        "--jobdir", type=Path, help="keep crawl state here: a stopped or killed crawl resumes where it was"
+    )
+    command.add_argument(
+        "--incremental", action="store_true", help="fetch only what is new or changed since the last run into --out"
+    )
     command.add_argument("--related-depth", type=int, help="related-story hops to follow (default 1)")
-    command.add_argument("--warc", action="store_true", help="also record every request and response as WARC in OUT/warc/")
-    command.add_argument("--redis", metavar="redis://HOST:PORT/DB", help="share the crawl through Redis: every process given the same URL joins it")
-    command.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting")
+    command.add_argument(
+        "--warc", action="store_true", help="also record every request and response as WARC in OUT/warc/"
+    )
+    command.add_argument(
+        "--redis",
+        metavar="redis://HOST:PORT/DB",
+        help="share the crawl through Redis: every process given the same URL joins it",
+    )
+    command.add_argument(
+        "-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting"
+    )
 
 
 def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = None) -> CrawlOptions:
     """The crawl the options ask for; raises ValueError for a bad --issues range."""
+    from bionews_scraper.crawl.run import CrawlOptions
+    from bionews_scraper.crawl.spider import parse_issue_range
+
     if args.issues:
         parse_issue_range(args.issues)
     overrides: dict[str, object] = dict(extra or {})
@@ -127,13 +152,23 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         name, _, value = pair.partition("=")
         overrides[name.strip()] = value
     return CrawlOptions(
-        output_dir=args.out, issues=args.issues, urls=tuple(args.urls), urls_file=args.urls_file,
-        jobdir=args.jobdir, incremental=args.incremental, related_depth=args.related_depth, redis_url=args.redis, warc=args.warc,
+        output_dir=args.out,
+        issues=args.issues,
+        urls=tuple(args.urls),
+        urls_file=args.urls_file,
+        jobdir=args.jobdir,
+        incremental=args.incremental,
+        related_depth=args.related_depth,
+        redis_url=args.redis,
+        warc=args.warc,
         overrides=overrides,
     )
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
+    from bionews_scraper.crawl.connect_to import loopback_settings
+    from bionews_scraper.crawl.run import run_crawl
+
     try:
         options = _crawl_options(args, loopback_settings(args.connect_to) if args.connect_to else None)
     except ValueError as error:
@@ -144,7 +179,13 @@ def _run_crawl(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    site = args.site.resolve()
+    from bionews_scraper.crawl.connect_to import loopback_settings
+    from bionews_scraper.crawl.extensions.statsfile import summarise
+    from bionews_scraper.crawl.run import run_crawl
+    from bionews_scraper.sandbox.serve import SiteServer
+    from bionews_scraper.sandbox.sites import DEFAULT_SITE, start_points
+
+    site = (args.site or DEFAULT_SITE).resolve()
     if not site.is_dir():
         print(f"bionews demo: site tree not found: {site}", file=sys.stderr)
         return 2
@@ -164,12 +205,18 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_merge(args: argparse.Namespace) -> int:
+    from bionews_scraper.archive.merge import merge
+
     counts = merge(args.dirs, args.out or args.dirs[0])
     print(json.dumps(dict(counts)), file=sys.stderr)
     return 0
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from bionews_scraper.archive.report import coverage, format_text, render_html
+
     try:
         figures = coverage(args.dir, top=args.top)
         if args.html:
@@ -182,6 +229,8 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
+    from bionews_scraper.sandbox.serve import serve_forever
+
     try:
         faults = _fault_plan(args)
     except ValueError as error:
@@ -202,6 +251,8 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_synth(args: argparse.Namespace) -> int:
+    from bionews_scraper.sandbox.synth import write_site
+
     started = time.perf_counter()
     try:
         summary = write_site(args.dir, articles=args.articles, issues=args.issues, seed=args.seed)
@@ -219,12 +270,16 @@ def _run_synth(args: argparse.Namespace) -> int:
 
 
 def _run_replay(args: argparse.Namespace) -> int:
+    from bionews_scraper.archive.warc.replay import replay as replay_warc
+
     summary = replay_warc(args.files, args.out, jobs=max(1, args.jobs))
     print(json.dumps(summary, indent=2), file=sys.stderr)
     return 1 if summary["file_errors"] else 0
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    from bionews_scraper.records import jsonl
+
     failed = False
     for path in args.files:
         record, url = _parse_file(path, args.url)
@@ -237,17 +292,16 @@ def _run_parse(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _parse_file(path: Path, url: str | None) -> tuple[dict, str]:
+def _parse_file(path: Path, url: str | None) -> tuple[Mapping[str, Any], str]:
+    from bionews_scraper.parse.extract import extract_or_report
+    from bionews_scraper.records.types import error_record
+
     try:
         body = path.read_bytes()
     except OSError as error:
-        fallback = url or str(path)
-        return {"kind": "error", "url": fallback, "reason": "unreadable_file", "error": error.strerror or str(error)}, fallback
-    try:
-        record = dict(extract(body, url or str(path), url_from_page=url is None).record)
-    except Exception:  # the outermost loop: a bug must not lose the other files
-        log.error("internal error parsing %s\n%s", path, traceback.format_exc())
-        record = {"kind": "error", "url": url or str(path), "reason": "internal_error", "error": "the parser failed; see the log"}
+        record: Mapping[str, Any] = error_record(url or str(path), "unreadable_file", error.strerror or str(error))
+    else:
+        record = extract_or_report(body, url or str(path), url_from_page=url is None).record
     return record, record["url"]
 
 

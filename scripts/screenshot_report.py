@@ -19,23 +19,42 @@ from pathlib import Path
 from bionews_scraper.archive.report import coverage, render_html
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 WINDOW_SIZE = "1200,1600"
 
 
 def chromium_command(chromium: str, page: Path, png: Path, profile: Path) -> list[str]:
     """The Chromium command line that screenshots ``page`` into ``png``."""
-    return [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}",
-            f"--window-size={WINDOW_SIZE}", page.resolve().as_uri()]
+    return [
+        chromium,
+        *CHROMIUM_FLAGS,
+        f"--user-data-dir={profile}",
+        f"--screenshot={png}",
+        f"--window-size={WINDOW_SIZE}",
+        page.resolve().as_uri(),
+    ]
 
 
 def screenshot(page: Path, png: Path, chromium: str = CHROMIUM, timeout: float = 120) -> None:
     """Screenshot ``page`` into ``png``; raises RuntimeError if Chromium wrote no image."""
     png.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="bionews-chromium-") as profile:
-        finished = subprocess.run(chromium_command(chromium, page, png.resolve(), Path(profile)),
-                                  capture_output=True, text=True, timeout=timeout)
+        finished = subprocess.run(
+            chromium_command(chromium, page, png.resolve(), Path(profile)),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     if not png.is_file() or png.stat().st_size == 0:
         raise RuntimeError(f"chromium wrote no screenshot (exit {finished.returncode}): {finished.stderr[-2000:]}")
 

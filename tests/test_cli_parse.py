@@ -17,7 +17,15 @@ CASES = all_cases()
 
 
 def _parse(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bionews_scraper.cli", "parse", *arguments], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bionews_scraper.cli", "parse", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +35,9 @@ def every_case_at_once() -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
-def test_each_page_with_its_url_gives_its_expected_record_or_refusal(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_page_with_its_url_gives_its_expected_record_or_refusal(
+    case: Case, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = main(["parse", "--url", case.meta["url"], str(case.folder / "page.html")])
     out, err = capsys.readouterr()
     if "error" in case.expected:
@@ -46,14 +56,18 @@ def test_output_is_utf8_not_ascii_escaped() -> None:
     assert "\\u20" not in finished.stdout and any(mark in finished.stdout for mark in "“”‘’–£")
 
 
-def test_many_files_give_one_line_each_and_exit_1_when_any_failed(every_case_at_once: subprocess.CompletedProcess[str]) -> None:
+def test_many_files_give_one_line_each_and_exit_1_when_any_failed(
+    every_case_at_once: subprocess.CompletedProcess[str],
+) -> None:
     refused = [case for case in CASES if "error" in case.expected]
     assert every_case_at_once.returncode == 1
     assert len(every_case_at_once.stdout.splitlines()) == len(CASES) - len(refused)
     assert len(every_case_at_once.stderr.splitlines()) == len(refused)
 
 
-def test_without_url_the_page_names_its_url_else_the_file_path(every_case_at_once: subprocess.CompletedProcess[str]) -> None:
+def test_without_url_the_page_names_its_url_else_the_file_path(
+    every_case_at_once: subprocess.CompletedProcess[str],
+) -> None:
     records = [json.loads(line) for line in every_case_at_once.stdout.splitlines()]
     by_canonical = [r for r in records if r.get("canonical_url")]
     assert by_canonical and all(r["url"] == r["canonical_url"] for r in by_canonical)

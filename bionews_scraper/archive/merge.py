@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, read_records, record_key
 from bionews_scraper.records.identity import page_key
+from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, read_records, record_key
 
 WORKER_PREFIX = "worker-"
 
@@ -29,7 +29,9 @@ def merge(directories: list[Path], out: Path) -> Counter[str]:
     """
     shards = [shard for shard in shard_dirs(directories) if shard.resolve() != out.resolve()]
     recorded = {
-        page_key(record["url"]) for shard in shards for kind in ("article", "issue")
+        page_key(record["url"])
+        for shard in shards
+        for kind in ("article", "issue")
         for record in read_records(shard / OUTPUT_FILES[kind])
     }
     counts: Counter[str] = Counter()

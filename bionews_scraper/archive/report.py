@@ -20,23 +20,30 @@ from bionews_scraper.records.outputs import OUTPUT_FILES
 
 # The columns the report reads, typed so that empty files and nulls load; other keys are ignored.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
-    "articles": ("article", {"url": "VARCHAR", "headline": "VARCHAR", "published": "VARCHAR",
-                             "authors": "VARCHAR[]", "issue": "BIGINT"}),
+    "articles": (
+        "article",
+        {"url": "VARCHAR", "headline": "VARCHAR", "published": "VARCHAR", "authors": "VARCHAR[]", "issue": "BIGINT"},
+    ),
     "issues": ("issue", {"url": "VARCHAR", "issue": "BIGINT", "published": "VARCHAR"}),
     "errors": ("error", {"url": "VARCHAR", "reason": "VARCHAR"}),
 }
 # ignore_errors: a line cut by a crash loads as all nulls, and every record has a url.
-LOAD_SQL = ("INSERT INTO {table} BY NAME SELECT * FROM read_json(?, format='newline_delimited', "
-            "columns=?, ignore_errors=true) WHERE url IS NOT NULL")
-SEEN_SQL = ("CREATE VIEW seen AS SELECT issue FROM issues WHERE issue IS NOT NULL "
-            "UNION SELECT issue FROM articles WHERE issue IS NOT NULL")
+LOAD_SQL = (
+    "INSERT INTO {table} BY NAME SELECT * FROM read_json(?, format='newline_delimited', "
+    "columns=?, ignore_errors=true) WHERE url IS NOT NULL"
+)
+SEEN_SQL = (
+    "CREATE VIEW seen AS SELECT issue FROM issues WHERE issue IS NOT NULL "
+    "UNION SELECT issue FROM articles WHERE issue IS NOT NULL"
+)
 TOTALS_SQL = """
     SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM issues), (SELECT count(*) FROM errors),
            (SELECT count(*) FROM seen), (SELECT count(DISTINCT name) FROM (SELECT unnest(authors) AS name FROM articles)),
            (SELECT min(issue) FROM seen), (SELECT max(issue) FROM seen)
 """
-MISSING_SQL = ("SELECT unnest(generate_series(min(issue), max(issue))) AS n FROM seen "
-               "EXCEPT SELECT issue FROM seen ORDER BY n")
+MISSING_SQL = (
+    "SELECT unnest(generate_series(min(issue), max(issue))) AS n FROM seen EXCEPT SELECT issue FROM seen ORDER BY n"
+)
 PER_YEAR_SQL = """
     SELECT coalesce(CAST(y AS VARCHAR), 'unknown'), n FROM
       (SELECT year(TRY_CAST(published AS DATE)) AS y, count(*) AS n FROM articles GROUP BY y)
@@ -105,8 +112,14 @@ def coverage(output_dir: Path, top: int = 10, recent: int = 50) -> Coverage:
         _load(con, output_dir.resolve())
         articles, issues, errors, issue_numbers, authors, first, last = con.execute(TOTALS_SQL).fetchone()
         return Coverage(
-            output_dir, articles=articles, issues=issues, errors=errors, issue_numbers=issue_numbers,
-            authors=authors, first_issue=first, last_issue=last,
+            output_dir,
+            articles=articles,
+            issues=issues,
+            errors=errors,
+            issue_numbers=issue_numbers,
+            authors=authors,
+            first_issue=first,
+            last_issue=last,
             missing_issues=tuple(n for (n,) in con.execute(MISSING_SQL).fetchall()),
             articles_per_year=_pairs(con, PER_YEAR_SQL),
             errors_by_reason=_pairs(con, ERRORS_SQL),
@@ -130,7 +143,9 @@ def _glob_literal(path: Path) -> str:
     return GLOB_CHARS_RE.sub(r"[\1]", str(path))
 
 
-def _pairs(con: duckdb.DuckDBPyConnection, sql: str, parameters: list[int] | None = None) -> tuple[tuple[str, int], ...]:
+def _pairs(
+    con: duckdb.DuckDBPyConnection, sql: str, parameters: list[int] | None = None
+) -> tuple[tuple[str, int], ...]:
     return tuple((str(label), int(count)) for label, count in con.execute(sql, parameters or []).fetchall())
 
 
@@ -151,15 +166,20 @@ def format_text(report: Coverage) -> str:
     lines += [f"  {label:<15} {value:>6}" for label, value in _totals(report)]
     lines += ["", "Issues", f"  covered range   {_range_text(report)}"]
     lines.append(f"  missing         {_missing_text(report)}")
-    lines += ["", "Articles per year"] + _bars(report.articles_per_year)
-    lines += ["", "Errors by reason"] + _rows(report.errors_by_reason)
-    lines += ["", "Top authors"] + _rows(report.top_authors)
+    lines += ["", "Articles per year", *_bars(report.articles_per_year)]
+    lines += ["", "Errors by reason", *_rows(report.errors_by_reason)]
+    lines += ["", "Top authors", *_rows(report.top_authors)]
     return "\n".join(lines) + "\n"
 
 
 def _totals(report: Coverage) -> list[tuple[str, int]]:
-    return [("articles", report.articles), ("issues", report.issues), ("errors", report.errors),
-            ("issue numbers", report.issue_numbers), ("authors", report.authors)]
+    return [
+        ("articles", report.articles),
+        ("issues", report.issues),
+        ("errors", report.errors),
+        ("issue numbers", report.issue_numbers),
+        ("authors", report.authors),
+    ]
 
 
 def _range_text(report: Coverage) -> str:
@@ -176,7 +196,9 @@ def _missing_text(report: Coverage) -> str:
 
 def _bars(counts: tuple[tuple[str, int], ...]) -> list[str]:
     most = max((count for _, count in counts), default=0)
-    return [f"  {label:<8} {count:>5} {'#' * max(1, round(BAR_WIDTH * count / most))}" for label, count in counts] or ["  none"]
+    return [f"  {label:<8} {count:>5} {'#' * max(1, round(BAR_WIDTH * count / most))}" for label, count in counts] or [
+        "  none"
+    ]
 
 
 def _rows(counts: tuple[tuple[str, int], ...]) -> list[str]:
@@ -190,20 +212,31 @@ def _printable(text: str) -> str:
 
 def render_html(report: Coverage) -> str:
     """The report as one self-contained HTML page: inline CSS and SVG, no script, no external resource."""
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>BioNews archive report</title><style>{STYLE}</style></head><body>",
-        f'<h1>BioNews archive report</h1><p class="source">{_e(str(report.output_dir))}</p>',
-        "<h2>Totals</h2>", _table(_totals(report)),
-        "<h2>Issues</h2>", _issues_html(report),
-        "<h2>Articles per year</h2>", _chart_svg(report.articles_per_year),
-        "<h2>Errors by reason</h2>", _table(report.errors_by_reason),
-        "<h2>Top authors</h2>", _table(report.top_authors),
-        f"<h2>Most recent articles ({len(report.recent_articles)})</h2>", _articles_html(report.recent_articles),
-        "</body></html>", ""])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="referrer" content="no-referrer">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>BioNews archive report</title><style>{STYLE}</style></head><body>",
+            f'<h1>BioNews archive report</h1><p class="source">{_e(str(report.output_dir))}</p>',
+            "<h2>Totals</h2>",
+            _table(_totals(report)),
+            "<h2>Issues</h2>",
+            _issues_html(report),
+            "<h2>Articles per year</h2>",
+            _chart_svg(report.articles_per_year),
+            "<h2>Errors by reason</h2>",
+            _table(report.errors_by_reason),
+            "<h2>Top authors</h2>",
+            _table(report.top_authors),
+            f"<h2>Most recent articles ({len(report.recent_articles)})</h2>",
+            _articles_html(report.recent_articles),
+            "</body></html>",
+            "",
+        ]
+    )
 
 
 def _e(text: object) -> str:
@@ -229,9 +262,11 @@ def _chart_svg(counts: tuple[tuple[str, int], ...]) -> str:
     bars = []
     for index, (label, count) in enumerate(counts):
         y, width = index * row, max(2, round(bar_width * count / most))
-        bars.append(f'<text x="0" y="{y + 17}">{_e(label)}</text>'
-                    f'<rect class="bar" x="{label_width}" y="{y + 4}" width="{width}" height="{row - 8}"/>'
-                    f'<text x="{label_width + width + 6}" y="{y + 17}">{count}</text>')
+        bars.append(
+            f'<text x="0" y="{y + 17}">{_e(label)}</text>'
+            f'<rect class="bar" x="{label_width}" y="{y + 4}" width="{width}" height="{row - 8}"/>'
+            f'<text x="{label_width + width + 6}" y="{y + 17}">{count}</text>'
+        )
     size = f'width="{label_width + bar_width + 60}" height="{row * len(counts)}"'
     return f'<svg xmlns="http://www.w3.org/2000/svg" {size} role="img" aria-label="Articles per year">{"".join(bars)}</svg>'
 
@@ -242,7 +277,9 @@ def _articles_html(articles: tuple[ArticleLine, ...]) -> str:
     items = []
     for article in articles:
         facts = ", ".join(_e(fact) for fact in (article.published or "undated", _issue_label(article.issue)) if fact)
-        items.append(f'<li>{_link(article.url, article.headline or article.url)} <span class="muted">({facts})</span></li>')
+        items.append(
+            f'<li>{_link(article.url, article.headline or article.url)} <span class="muted">({facts})</span></li>'
+        )
     return f"<ol>{''.join(items)}</ol>"
 
 

@@ -8,6 +8,7 @@ share parameters. Used by Scrapy's dupefilter, JOBDIR and scrapy-redis alike.
 from __future__ import annotations
 
 import hashlib
+
 from scrapy import Request
 
 from bionews_scraper.records.identity import page_key
@@ -16,4 +17,4 @@ from bionews_scraper.records.identity import page_key
 class CanonicalFingerprinter:
     def fingerprint(self, request: Request) -> bytes:
         identity = f"{request.method} {page_key(request.url)}".encode()
-        return hashlib.sha1(identity + b"\0" + (request.body or b"")).digest()
+        return hashlib.sha1(identity + b"\0" + (request.body or b""), usedforsecurity=False).digest()

@@ -15,11 +15,11 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 from bionews_scraper.records.identity import page_key
+from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 
 STATE_FILE = "crawl-state.json"
 
@@ -41,7 +41,8 @@ class CrawlMemory:
         memory.done = {page_key(str(record.get("url", ""))) for record in records}
         depths = _related_depths(records)
         links = [
-            link for record in records
+            link
+            for record in records
             if record.get("kind") != "article" or depths.get(page_key(record["url"]), 0) < related_depth
             for link in _links_of(record)
         ]
@@ -100,8 +101,8 @@ def utc_lastmod(value: str | None) -> str | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _links_of(record: dict) -> Iterator[tuple[str, str]]:
@@ -115,7 +116,9 @@ def _links_of(record: dict) -> Iterator[tuple[str, str]]:
 
 def _related_depths(records: list[dict]) -> dict[str, int]:
     """Related-story hops from an issue or sitemap to each article, read from referers."""
-    referer_of = {page_key(r["url"]): page_key(r["referer"]) for r in records if r.get("kind") == "article" and r.get("referer")}
+    referer_of = {
+        page_key(r["url"]): page_key(r["referer"]) for r in records if r.get("kind") == "article" and r.get("referer")
+    }
     depths: dict[str, int] = {}
     for key in referer_of:
         chain, current = [], key

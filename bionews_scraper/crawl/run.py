@@ -18,7 +18,6 @@ from scrapy.settings import Settings
 from bionews_scraper import __version__
 from bionews_scraper.crawl.distributed import redis_settings
 
-
 COMPONENT_SETTINGS = ("DOWNLOADER_MIDDLEWARES", "EXTENSIONS", "ITEM_PIPELINES", "SPIDER_MIDDLEWARES")
 
 

@@ -22,11 +22,12 @@ from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
 from bionews_scraper.crawl.distributed.ack import page_done
-from bionews_scraper.parse.extract import Extraction, PageLink, extract
 from bionews_scraper.crawl.fetched import FetchedRecord
 from bionews_scraper.crawl.memory import CrawlMemory
 from bionews_scraper.parse.cues import ISSUE_URL_RE, read_issue_heading
+from bionews_scraper.parse.extract import Extraction, PageLink, extract_or_report
 from bionews_scraper.records.identity import clean_url, host_of
+from bionews_scraper.records.types import ErrorRecord, error_record, http_error_record, is_listing_refusal
 
 # Issue pages first (they name the articles), then their articles, then related stories.
 ROLE_PRIORITY = {"issue": 20, "page": 20, "article": 10, "related": 5}
@@ -50,7 +51,9 @@ class BioNewsSpider(SitemapSpider):
     name = "bionews"
     sitemap_rules = [("", "parse_page")]
 
-    def __init__(self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.issue_range = parse_issue_range(issues) if issues else None
         explicit = (urls or "").split()
@@ -139,15 +142,10 @@ class BioNewsSpider(SitemapSpider):
 
     def _parse_page(self, response: Response) -> Iterator[Any]:
         digest = hashlib.sha256(response.body).hexdigest()
-        try:
-            extraction = extract(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1") or None)
-            record = extraction.record
-        except Exception:  # the outermost loop: a parser bug costs one page, never the crawl
-            self.logger.exception("internal error parsing %s (sha256 %s)", response.url, digest)
-            error = {"kind": "error", "url": response.url, "reason": "internal_error", "error": "the parser failed; see the log"}
-            yield FetchedRecord(error, response.status, digest, _referer(response))
-            return
-        if record["kind"] == "error" and record["reason"] == "listing_page":
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        extraction = extract_or_report(response.body, response.url, content_type)
+        record = extraction.record
+        if is_listing_refusal(record):
             yield from self._follow_listing(extraction.links, response)
             return
         yield FetchedRecord(dict(record), response.status, digest, _referer(response))
@@ -163,25 +161,19 @@ class BioNewsSpider(SitemapSpider):
         if failure.check(IgnoreRequest) and not failure.check(HttpError) and ROBOTS_REFUSAL in str(failure.value):
             self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
             return
-        if request.meta.get("role") == "issue_probe" and failure.check(HttpError) and failure.value.response.status == 404:
+        if (
+            request.meta.get("role") == "issue_probe"
+            and failure.check(HttpError)
+            and failure.value.response.status == 404
+        ):
             self.crawler.stats.inc_value("bionews/issue_probe_missing")  # the listings may still hold it
             return
         if request.meta.get("role") == "sitemap" and not failure.check(HttpError):
             self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
-        if failure.check(HttpError):
-            response = failure.value.response
-            reason, status, message = f"http_{response.status}", response.status, f"the server answered {response.status}"
-        elif failure.check(TxTimeoutError):
-            reason, status, message = "timeout", None, "no answer before the download timeout"
-        elif failure.check(DownloadCancelledError):
-            reason, status, message = "too_large", None, "the response is larger than DOWNLOAD_MAXSIZE"
-        elif failure.check(IgnoreRequest) and "redirect" in str(failure.value).lower():
-            reason, status, message = "redirect_loop", None, "too many redirects"
-        else:
-            reason, status, message = "network_error", None, failure.getErrorMessage() or failure.type.__name__
-        self.crawler.stats.inc_value(f"bionews/fetch_errors/{reason}")
-        record = {"kind": "error", "url": request.url, "reason": reason, "error": message}
-        yield FetchedRecord(record, status, None, request.headers.get("Referer", b"").decode("latin-1") or None)
+        status = failure.value.response.status if failure.check(HttpError) else None
+        record = http_error_record(request.url, status) if status else _fetch_error_record(request.url, failure)
+        self.crawler.stats.inc_value(f"bionews/fetch_errors/{record['reason']}")
+        yield FetchedRecord(dict(record), status, None, request.headers.get("Referer", b"").decode("latin-1") or None)
 
     def _follow_record(self, extraction: Extraction, response: Response) -> Iterator[Request]:
         record = extraction.record
@@ -192,7 +184,9 @@ class BioNewsSpider(SitemapSpider):
             depth = response.meta.get("related_depth", 0)
             if depth < self.related_depth:
                 for story in record["related"]:
-                    yield from self._page_request(story["url"], role="related", referer=response.url, related_depth=depth + 1)
+                    yield from self._page_request(
+                        story["url"], role="related", referer=response.url, related_depth=depth + 1
+                    )
 
     def _follow_listing(self, links: Iterable[PageLink], response: Response) -> Iterator[Request]:
         for link in links:
@@ -205,7 +199,9 @@ class BioNewsSpider(SitemapSpider):
             elif PAGINATION_TEXT_RE.match(link.text):
                 yield from self._page_request(link.url, role="listing", referer=response.url)
 
-    def _page_request(self, url: str, *, role: str, referer: str | None = None, refresh: bool = False, **meta: Any) -> Iterator[Request]:
+    def _page_request(
+        self, url: str, *, role: str, referer: str | None = None, refresh: bool = False, **meta: Any
+    ) -> Iterator[Request]:
         """The request for a page; nothing for a page an earlier run already recorded."""
         if self.memory is not None and not refresh and role != "listing" and self.memory.is_done(url):
             self.crawler.stats.inc_value("bionews/already_recorded")
@@ -213,9 +209,24 @@ class BioNewsSpider(SitemapSpider):
         headers = {"Referer": referer} if referer else None
         priority = ROLE_PRIORITY.get(role, 0)
         yield Request(
-            clean_url(url), callback=self.parse_page, errback=self.on_error,
-            headers=headers, priority=priority, meta={"role": role, **meta},
+            clean_url(url),
+            callback=self.parse_page,
+            errback=self.on_error,
+            headers=headers,
+            priority=priority,
+            meta={"role": role, **meta},
         )
+
+
+def _fetch_error_record(url: str, failure: Failure) -> ErrorRecord:
+    """The error record for a request that got no HTTP answer."""
+    if failure.check(TxTimeoutError):
+        return error_record(url, "timeout", "no answer before the download timeout")
+    if failure.check(DownloadCancelledError):
+        return error_record(url, "too_large", "the response is larger than DOWNLOAD_MAXSIZE")
+    if failure.check(IgnoreRequest) and "redirect" in str(failure.value).lower():
+        return error_record(url, "redirect_loop", "too many redirects")
+    return error_record(url, "network_error", failure.getErrorMessage() or failure.type.__name__)
 
 
 def _referer(response: Response) -> str | None:

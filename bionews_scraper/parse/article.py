@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
+from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import (
-    DATE_ABOVE_WINDOW, content_span, headline_candidates, same_text,
+    DATE_ABOVE_WINDOW,
+    content_span,
+    headline_candidates,
+    same_text,
 )
 from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.records.types import Article, PageError, RelatedStory, Source
@@ -23,7 +26,7 @@ AFFILIATION_MAX_LENGTH = 150
 LINK_LINE_MAX_LENGTH = 100
 # Image captions and credits sit in the article but are not its text.
 NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
-SENTENCE_END = (".", "!", "?", "\"", "”", "'", "’")
+SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
 
 @dataclass(slots=True)
@@ -153,13 +156,20 @@ def _end_before_teaser_headline(body: list[Line], dated_index: int) -> int:
 
 def _is_link_furniture(line: Line) -> bool:
     """A short line that is nothing but links (share buttons, "sign up" calls): not prose."""
-    return len(line.text) <= LINK_LINE_MAX_LENGTH and line.link_text_share >= 0.9 and not line.text.endswith(SENTENCE_END)
+    return (
+        len(line.text) <= LINK_LINE_MAX_LENGTH and line.link_text_share >= 0.9 and not line.text.endswith(SENTENCE_END)
+    )
 
 
 def _is_affiliation(line: Line) -> bool:
     """A comment piece's role line under the byline: short, not a sentence, not a heading."""
     text = line.text
-    return len(text) <= AFFILIATION_MAX_LENGTH and not text.endswith(SENTENCE_END) and not line.is_heading and not line.links
+    return (
+        len(text) <= AFFILIATION_MAX_LENGTH
+        and not text.endswith(SENTENCE_END)
+        and not line.is_heading
+        and not line.links
+    )
 
 
 def _published(date_text: str | None, meta: Metadata, warnings: list[str]) -> str | None:
@@ -245,9 +255,17 @@ def _sources(page: Page, body_end: int, base_url: str) -> list[Source]:
 
 
 WARNING_ORDER = (
-    "byline_missing", "issue_missing", "published_missing", "published_from_metadata", "headline_from_metadata",
-    "headline_from_title", "headline_metadata_mismatch", "published_metadata_mismatch", "authors_from_metadata",
-    "authors_metadata_mismatch", "page_truncated",
+    "byline_missing",
+    "issue_missing",
+    "published_missing",
+    "published_from_metadata",
+    "headline_from_metadata",
+    "headline_from_title",
+    "headline_metadata_mismatch",
+    "published_metadata_mismatch",
+    "authors_from_metadata",
+    "authors_metadata_mismatch",
+    "page_truncated",
 )
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from bionews_scraper.parse import cues
-from bionews_scraper.parse.templates import bionews2018, legacy, progress
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW
+from bionews_scraper.parse.templates import bionews2018, legacy, progress
 from bionews_scraper.records.types import PageError
 
-LEGACY_MARKUP_RE = re.compile(r"charset\s*=\s*[\"']?(?:windows-1252|iso-8859-1)|href=[\"']?page_\d+\.asp|<title>\s*BioNews\s+-", re.IGNORECASE)
+LEGACY_MARKUP_RE = re.compile(
+    r"charset\s*=\s*[\"']?(?:windows-1252|iso-8859-1)|href=[\"']?page_\d+\.asp|<title>\s*BioNews\s+-", re.IGNORECASE
+)
 HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
 SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search\b", re.IGNORECASE)
 
@@ -39,8 +41,10 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
     heading_text = heading.text if heading else ""
     title = meta.title or ""
     dated_below = _dated_below(page, heading)
-    if cues.NOT_FOUND_RE.search(heading_text) or cues.NOT_FOUND_RE.search(title) or (
-        not dated_below and (cues.NOT_FOUND_WEAK_RE.search(heading_text) or cues.NOT_FOUND_WEAK_RE.search(title))
+    if (
+        cues.NOT_FOUND_RE.search(heading_text)
+        or cues.NOT_FOUND_RE.search(title)
+        or (not dated_below and (cues.NOT_FOUND_WEAK_RE.search(heading_text) or cues.NOT_FOUND_WEAK_RE.search(title)))
     ):
         raise PageError("page_not_found", "the page says it could not be found")
     if cues.read_issue_heading(heading_text) is not None or cues.ISSUE_URL_RE.search(page.url.split("?", 1)[0]):
@@ -76,7 +80,7 @@ def _is_event(page: Page, meta: Metadata, heading_text: str, article_like: bool)
         return False
     event_cues = sum(1 for line in page.lines if cues.EVENT_CUE_RE.search(line.text) and len(line.text) < 200)
     named_event = bool(cues.EVENT_HEADING_RE.search(heading_text) or cues.EVENT_URL_RE.search(page.url))
-    return event_cues >= 2 and named_event or event_cues >= 4
+    return (event_cues >= 2 and named_event) or event_cues >= 4
 
 
 def _is_listing(page: Page, heading_text: str, title: str) -> bool:

@@ -21,10 +21,13 @@ DATE_LINE_RE = re.compile(rf"^(?:(?:published|posted|date)\s*:?\s*)?(?P<date>{_D
 # "24 February 2014 - By Jo Bloggs", "24 February 2014 | by Jo Bloggs": date and byline
 # on one line (progress entry-meta, drifted pages), and related teasers' "DATE - by NAME".
 DATE_AND_BYLINE_RE = re.compile(
-    rf"^(?P<date>{_DATE})(?:\s*[-–—|,·•]?\s*(?:updated:?\s*)?{_DATE})?\s*(?:[-–—|,·•:]\s*)?(?P<byline>by\s+.+)$", re.IGNORECASE
+    rf"^(?P<date>{_DATE})(?:\s*[-–—|,·•]?\s*(?:updated:?\s*)?{_DATE})?\s*(?:[-–—|,·•:]\s*)?(?P<byline>by\s+.+)$",
+    re.IGNORECASE,
 )
 # "Appeared in BioNews 743" (often a link to the issue page).
-ISSUE_LINE_RE = re.compile(r"\bAppeared\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\s*)?(?P<number>\d{1,5})\b", re.IGNORECASE)
+ISSUE_LINE_RE = re.compile(
+    r"\bAppeared\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\s*)?(?P<number>\d{1,5})\b", re.IGNORECASE
+)
 # "By Chris Hardy", "BY DR RACHEL BROWN AND SAM LEE": a byline line.
 BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
 BYLINE_MAX_LENGTH = 160
@@ -43,17 +46,24 @@ RELATED_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 SOURCES_HEADING_RE = re.compile(r"^(?:sources?\s*(?:and|&)\s*references?|sources?|references?)\s*:?$", re.IGNORECASE)
-COMMENTS_HEADING_RE = re.compile(r"^(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:comment|reply)|have\s+your\s+say|discussion)(?:\s*\(\d+\))?\s*:?$", re.IGNORECASE)
+COMMENTS_HEADING_RE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:comment|reply)|have\s+your\s+say|discussion)(?:\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
 
 # Page kinds that are not records.
 # "Page not found" and "404" say it outright; the weaker phrases could be a headline's,
 # so they count only on a page with no date or byline under its heading.
-NOT_FOUND_RE = re.compile(r"\b(?:page\s+(?:was\s+)?not\s+found|error\s+404|404\s+error|^404\b|404\s*[-:|])", re.IGNORECASE)
+NOT_FOUND_RE = re.compile(
+    r"\b(?:page\s+(?:was\s+)?not\s+found|error\s+404|404\s+error|^404\b|404\s*[-:|])", re.IGNORECASE
+)
 NOT_FOUND_WEAK_RE = re.compile(
     r"\b(?:(?:could|can)(?:\s*not|n[o'’]t)\s+be\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o'’]t\s+exist|nothing\s+(?:was\s+)?found)",
     re.IGNORECASE,
 )
-SEARCH_RE = re.compile(r"\b(?:search\s+results?|results?\s+for\b|you\s+searched\s+for|\d+\s+results?\s+found|no\s+results)", re.IGNORECASE)
+SEARCH_RE = re.compile(
+    r"\b(?:search\s+results?|results?\s+for\b|you\s+searched\s+for|\d+\s+results?\s+found|no\s+results)", re.IGNORECASE
+)
 LISTING_RE = re.compile(
     r"\b(?:archive|back\s+issues|all\s+issues|past\s+issues|previous\s+issues|issues\s+of\s+bionews|newsletter\s+issues)\b",
     re.IGNORECASE,
@@ -77,14 +87,62 @@ BYLINE_AND_DATE_RE = re.compile(rf"^(?P<byline>by\s+.+?)\s*[-–—|,·•]\s*(?
 # A date somewhere inside a longer line ("Appeared in BioNews 743, 24 February 2014").
 DATE_ANYWHERE_RE = re.compile(rf"\b(?P<date>{_DATE})\b", re.IGNORECASE)
 # Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
-NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "y", "ter", "ten", "dos", "das"})
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "y",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+    }
+)
 NAME_MAX_WORDS = 7
 # Words that make an affiliation, not a person, of a comma-separated byline part.
-INSTITUTION_WORDS = frozenset({
-    "university", "institute", "college", "hospital", "trust", "centre", "center", "school", "council",
-    "foundation", "society", "clinic", "agency", "authority", "department", "nhs", "ltd", "limited",
-    "association", "committee", "group", "network", "laboratory", "laboratories", "unit", "charity",
-})
+INSTITUTION_WORDS = frozenset(
+    {
+        "university",
+        "institute",
+        "college",
+        "hospital",
+        "trust",
+        "centre",
+        "center",
+        "school",
+        "council",
+        "foundation",
+        "society",
+        "clinic",
+        "agency",
+        "authority",
+        "department",
+        "nhs",
+        "ltd",
+        "limited",
+        "association",
+        "committee",
+        "group",
+        "network",
+        "laboratory",
+        "laboratories",
+        "unit",
+        "charity",
+    }
+)
 
 
 def is_name(text: str) -> bool:

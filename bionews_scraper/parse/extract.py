@@ -7,24 +7,33 @@ decode -> read metadata -> classify -> assemble. Pure: no Scrapy, no clock, no n
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from dataclasses import dataclass
 from functools import cached_property
 
+from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.classify import classify, detect_layout
 from bionews_scraper.parse.decode import decode_html
-from bionews_scraper.parse.normalise import normalise_url
-from bionews_scraper.parse.templates import bionews2018, legacy, progress
-from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.issue import build_issue
 from bionews_scraper.parse.landmarks import LandmarkIndex, compile_landmarks
 from bionews_scraper.parse.metadata import Metadata, read_metadata
+from bionews_scraper.parse.normalise import normalise_url
 from bionews_scraper.parse.page import Page
 from bionews_scraper.parse.regions import find_main_heading
-from bionews_scraper.records.types import Article, ErrorRecord, Issue, PageError
+from bionews_scraper.parse.templates import bionews2018, legacy, progress
+from bionews_scraper.records.types import Article, ErrorRecord, Issue, PageError, internal_error_record
+
+log = logging.getLogger("bionews")
 
 # Compiled once: each layout's landmark selectors, and all of them for the one walk.
-LANDMARKS = {name: compile_landmarks(module.LANDMARKS) for name, module in (("legacy", legacy), ("bionews2018", bionews2018), ("progress", progress))}
-ALL_LANDMARKS = tuple(selector for roles in LANDMARKS.values() for selectors in roles.values() for selector in selectors)
+LANDMARKS = {
+    name: compile_landmarks(module.LANDMARKS)
+    for name, module in (("legacy", legacy), ("bionews2018", bionews2018), ("progress", progress))
+}
+ALL_LANDMARKS = tuple(
+    selector for roles in LANDMARKS.values() for selectors in roles.values() for selector in selectors
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,19 @@ def extract(body: bytes, url: str, content_type: str | None = None, *, url_from_
         return Extraction(_record(page, meta), page)
     except PageError as refusal:
         return Extraction(refusal.to_record(page.url), page)
+
+
+def extract_or_report(
+    body: bytes, url: str, content_type: str | None = None, *, url_from_page: bool = False
+) -> Extraction:
+    """``extract`` for the outermost loops (the spider, ``bionews parse``, replay): a parser
+    bug costs one page, never the run. The traceback is logged with the body's sha256 (to
+    find the page again) and the page becomes an ``internal_error`` record."""
+    try:
+        return extract(body, url, content_type, url_from_page=url_from_page)
+    except Exception:
+        log.exception("internal error parsing %s (sha256 %s)", url, hashlib.sha256(body).hexdigest())
+        return Extraction(internal_error_record(url), None)
 
 
 def _record(page: Page, meta: Metadata) -> Article | Issue:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata
+from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import content_span
 from bionews_scraper.parse.teasers import read_teasers
@@ -28,9 +28,14 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
     warnings: list[str] = []
     after = page.lines[heading.index + 1 :] if heading else page.lines
     published = _published(after, meta, warnings)
-    skip = {page.url, *(u for u in (normalise_url(meta.canonical_url, page.url), normalise_url(meta.og_url, page.url)) if u)}
+    skip = {
+        page.url,
+        *(u for u in (normalise_url(meta.canonical_url, page.url), normalise_url(meta.og_url, page.url)) if u),
+    }
     end = content_span(page, heading)[1] if heading else len(page.lines)
-    entry_lines = [line for line in page.lines[len(page.lines) - len(after) : end] if not page.is_foreign_furniture(line, heading)]
+    entry_lines = [
+        line for line in page.lines[len(page.lines) - len(after) : end] if not page.is_foreign_furniture(line, heading)
+    ]
     entries: list[IssueEntry] = [
         {"headline": t.headline, "url": t.url, "authors": t.authors, "teaser": t.teaser}
         for t in read_teasers(entry_lines, page.url, skip_urls=skip, stop_at_plain_heading=False)

@@ -15,7 +15,18 @@ from bs4 import Tag
 from bionews_scraper.parse.normalise import normalise_text
 from bionews_scraper.parse.page import HeadTags
 
-ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle", "ScholarlyArticle", "Report"})
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "OpinionNewsArticle",
+        "AnalysisNewsArticle",
+        "ScholarlyArticle",
+        "Report",
+    }
+)
 PERSON_TYPES = frozenset({"Person"})
 # Nested JSON-LD deeper than this is hostile or broken, not metadata.
 JSON_LD_MAX_DEPTH = 12
@@ -120,9 +131,9 @@ def _read_json_ld_node(meta: Metadata, node: dict[str, Any], by_id: dict[str, di
         meta.ld_published = published.strip()
     authors = node.get("author")
     for author in authors if isinstance(authors, list) else [authors]:
-        if isinstance(author, dict) and "name" not in author and author.get("@id") in by_id:
-            author = by_id[author["@id"]]  # Yoast points at a Person node elsewhere in @graph
-        name, is_person = _author_name(author)
+        # Yoast points at a Person node elsewhere in @graph
+        linked = isinstance(author, dict) and "name" not in author and author.get("@id") in by_id
+        name, is_person = _author_name(by_id[author["@id"]] if linked else author)
         if name:
             (meta.ld_authors if is_person else meta.ld_publisher_authors).append(name)
 

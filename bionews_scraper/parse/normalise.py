@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from urllib.parse import urljoin, urlsplit
 
 from dateparser.date import DateDataParser
 from w3lib.url import safe_url_string
-from urllib.parse import urljoin, urlsplit
 
 from bionews_scraper.records.identity import clean_url
 
@@ -28,9 +28,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -47,7 +55,9 @@ EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 # An http(s) URL of plain ASCII that needs no quoting: lower-case host, RFC 3986 characters.
-PLAIN_URL_RE = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
+PLAIN_URL_RE = re.compile(
+    r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$"
+)
 HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
 
 
@@ -128,5 +138,3 @@ def _date_parser() -> DateDataParser:
         languages=["en"],
         settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
     )
-
-

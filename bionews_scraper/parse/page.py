@@ -15,26 +15,87 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import CData
 
-from bionews_scraper.parse.normalise import normalise_text
 from bionews_scraper.parse.landmarks import LandmarkIndex
+from bionews_scraper.parse.normalise import normalise_text
 
 # Elements that start a new line of text.
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
-    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "ul", "option", "label", "legend",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "option",
+        "label",
+        "legend",
+    }
+)
 # Inline elements whose text is never glued to the text before them.
 WORD_TAGS = frozenset({"time", "img", "input", "button"})
 METADATA_TAGS = frozenset({"meta", "link", "script", "time", "title"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never visible page text.
-INVISIBLE_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "svg", "iframe", "select",
-    "option", "button", "input", "textarea", "object", "embed", "canvas", "map",
-})
+INVISIBLE_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "svg",
+        "iframe",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+    }
+)
 # Page furniture by element name (HTML5) ...
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 # ... and by id or class words. A hint, never relied on alone: a furniture element that
@@ -49,7 +110,9 @@ TEXT_NODE_TYPES = (NavigableString, CData)
 # Elements that hold content by definition: their classes never make them furniture.
 CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
 # WordPress and other CMSs put taxonomy in classes ("category-comment", "tag-news").
-TAXONOMY_CLASS_RE = re.compile(r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE)
+TAXONOMY_CLASS_RE = re.compile(
+    r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE
+)
 # Classes that themes hide from sight (screen-reader labels): not visible page text.
 HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "hide"})
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -136,7 +199,16 @@ class Page:
         head, index, positions = HeadTags(), landmarks or LandmarkIndex(()), {}
         lines = _linearise(soup, head, index, positions)
         starts = [line.position for line in lines]
-        return cls(url=url, text=text, soup=soup, lines=lines, head=head, landmarks=index, positions=positions, line_starts=starts)
+        return cls(
+            url=url,
+            text=text,
+            soup=soup,
+            lines=lines,
+            head=head,
+            landmarks=index,
+            positions=positions,
+            line_starts=starts,
+        )
 
     def _range(self, element: Tag) -> tuple[int, int]:
         """Document-order positions of ``element`` and of its last descendant."""
@@ -195,7 +267,9 @@ class _Linearizer:
             return
         text = normalise_text("".join(self.parts))
         if text and self.block is not None:
-            self.lines.append(Line(len(self.lines), text, self.block, self.paragraph, self.furniture, self.position, self.links))
+            self.lines.append(
+                Line(len(self.lines), text, self.block, self.paragraph, self.furniture, self.position, self.links)
+            )
             if new_paragraph:
                 self.paragraph += 1
         elif new_paragraph and self.lines and self.lines[-1].paragraph == self.paragraph:
@@ -224,7 +298,12 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
     block_of: dict[int, Tag] = {}
     furniture_of: dict[int, Tag | None] = {}
     hidden: set[int] = set()
-    metadata_tags, invisible_tags, block_tags, furniture_tags = METADATA_TAGS, INVISIBLE_TAGS, BLOCK_TAGS, FURNITURE_TAGS
+    metadata_tags, invisible_tags, block_tags, furniture_tags = (
+        METADATA_TAGS,
+        INVISIBLE_TAGS,
+        BLOCK_TAGS,
+        FURNITURE_TAGS,
+    )
     word_tags, text_types, see_landmark = WORD_TAGS, TEXT_NODE_TYPES, landmarks.see
     for position, node in enumerate(soup.descendants):
         node_id = id(node)
@@ -246,7 +325,9 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
                 if _is_hidden(name, attrs, classes):
                     hidden.add(node_id)
                     continue
-                is_furniture = name in furniture_tags or ((classes or ident) and _has_furniture_hint(name, classes, ident))
+                is_furniture = name in furniture_tags or (
+                    (classes or ident) and _has_furniture_hint(name, classes, ident)
+                )
             else:
                 see_landmark(node, name, None, None)
                 is_furniture = name in furniture_tags

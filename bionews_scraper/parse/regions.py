@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from bionews_scraper.parse.normalise import normalise_text
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
+from bionews_scraper.parse.normalise import normalise_text
 from bionews_scraper.parse.page import Line, Page
 
 # How far below a heading its date, byline or issue line may sit.
@@ -53,7 +53,12 @@ def find_main_heading(page: Page, meta: Metadata, landmark: Tag | None) -> Line 
     line = page.line_of(landmark)
     if line is not None and _could_be_headline(line):
         return line
-    return _heading_matching_metadata(page, meta) or _heading_before_cues(page) or _first_heading(page) or _line_before_date(page)
+    return (
+        _heading_matching_metadata(page, meta)
+        or _heading_before_cues(page)
+        or _first_heading(page)
+        or _line_before_date(page)
+    )
 
 
 def _could_be_headline(line: Line) -> bool:

@@ -11,13 +11,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
+from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Link
 
 # Links to files, not story pages ("Download this issue as a PDF").
-NON_PAGE_URL_RE = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|zip|mp3|mp4)(?:$|\?)|/wp-content/uploads/", re.IGNORECASE)
+NON_PAGE_URL_RE = re.compile(
+    r"\.(?:pdf|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|zip|mp3|mp4)(?:$|\?)|/wp-content/uploads/", re.IGNORECASE
+)
 # Links between issues ("« BioNews 1019", "Next issue"): navigation, never a story.
 NAV_LINK_RE = re.compile(
     r"^\W*(?:BioNews\s*(?:issue\s*)?\d{1,5}|(?:previous|next|older|newer|latest|this)\s+(?:issue|newsletter|edition)s?)\W*$",
@@ -40,12 +42,18 @@ class Teaser:
     teaser_paragraph: int | None = None
 
 
-def read_teasers(lines: Iterable[Line], base_url: str, *, skip_urls: set[str], stop_at_plain_heading: bool) -> list[Teaser]:
+def read_teasers(
+    lines: Iterable[Line], base_url: str, *, skip_urls: set[str], stop_at_plain_heading: bool
+) -> list[Teaser]:
     """Entries from ``lines`` until the list ends; links to ``skip_urls`` are ignored."""
     entries: list[Teaser] = []
     seen = set(skip_urls)
     for line in lines:
-        if ends_body(line.text) or cues.COMMENTS_HEADING_RE.match(line.text) or cues.SOURCES_HEADING_RE.match(line.text):
+        if (
+            ends_body(line.text)
+            or cues.COMMENTS_HEADING_RE.match(line.text)
+            or cues.SOURCES_HEADING_RE.match(line.text)
+        ):
             break
         link = headline_link(line)
         url = normalise_url(link.href, base_url) if link else None
@@ -53,7 +61,11 @@ def read_teasers(lines: Iterable[Line], base_url: str, *, skip_urls: set[str], s
             if url not in seen:
                 seen.add(url)
                 entries.append(Teaser(headline=link.text, url=url))
-                _read_entry_text(entries[-1], line, line.text[len(link.text):].strip(" -–—|:") if line.text.startswith(link.text) else "")
+                _read_entry_text(
+                    entries[-1],
+                    line,
+                    line.text[len(link.text) :].strip(" -–—|:") if line.text.startswith(link.text) else "",
+                )
             continue
         if stop_at_plain_heading and line.is_heading and entries:
             break

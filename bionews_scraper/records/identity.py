@@ -15,7 +15,14 @@ from w3lib.url import canonicalize_url, url_query_cleaner
 # Query parameters that only say who shared a link (legacy ``?dinfo=...&PPID=...``) or
 # which campaign sent the reader: never part of a page's identity.
 TRACKING_PARAMS: tuple[str, ...] = (
-    "dinfo", "PPID", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "fbclid",
+    "dinfo",
+    "PPID",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "utm_term",
+    "fbclid",
 )
 
 

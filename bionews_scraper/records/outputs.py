@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bionews_scraper.records.jsonl import dumps_line
 from bionews_scraper.records.identity import page_key
+from bionews_scraper.records.jsonl import dumps_line
 
 OUTPUT_FILES: dict[str, str] = {"article": "articles.jsonl", "issue": "issues.jsonl", "error": "errors.jsonl"}
 

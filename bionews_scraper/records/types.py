@@ -81,7 +81,6 @@ class ErrorRecord(TypedDict):
 
 ARTICLE_KEYS: tuple[str, ...] = tuple(Article.__annotations__)
 ISSUE_KEYS: tuple[str, ...] = tuple(Issue.__annotations__)
-ERROR_KEYS: tuple[str, ...] = tuple(ErrorRecord.__annotations__)
 
 # Refusal reasons: stable codes that errors.jsonl, stats keys and tests rely on.
 REFUSAL_REASONS: tuple[str, ...] = (
@@ -99,6 +98,26 @@ REFUSAL_REASONS: tuple[str, ...] = (
 )
 
 
+def error_record(url: str, reason: str, message: str) -> ErrorRecord:
+    """The one way every part of the tool says "this page gave no record, and why"."""
+    return {"kind": "error", "url": url, "reason": reason, "error": message}
+
+
+def http_error_record(url: str, status: int) -> ErrorRecord:
+    """The record for a page the server answered with an error status (crawl and replay alike)."""
+    return error_record(url, f"http_{status}", f"the server answered {status}")
+
+
+def internal_error_record(url: str) -> ErrorRecord:
+    """The record for a page the parser failed on: a bug, whose traceback is logged."""
+    return error_record(url, "internal_error", "the parser failed; see the log")
+
+
+def is_listing_refusal(record: Article | Issue | ErrorRecord | dict[str, object]) -> bool:
+    """A listing page is not written: the crawl only follows its links (and replay skips it)."""
+    return record["kind"] == "error" and record.get("reason") == "listing_page"
+
+
 class PageError(Exception):
     """Raised by classify or assembly when a page cannot become a record."""
 
@@ -108,4 +127,4 @@ class PageError(Exception):
         self.message = message
 
     def to_record(self, url: str) -> ErrorRecord:
-        return {"kind": "error", "url": url, "reason": self.reason, "error": self.message}
+        return error_record(url, self.reason, self.message)

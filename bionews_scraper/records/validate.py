@@ -51,4 +51,7 @@ def record_errors(record: Any) -> list[str]:
     kind = record.get("kind") if isinstance(record, dict) else None
     if kind not in KINDS:
         return [f"kind {kind!r} is not article, issue or error"]
-    return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in validator_for(kind).iter_errors(record)]
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}"
+        for e in validator_for(kind).iter_errors(record)
+    ]

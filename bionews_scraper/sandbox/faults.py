@@ -67,7 +67,9 @@ class FaultPlan:
             raise ValueError(f"fault rates add up to {sum(self.rates.values()):g}, more than 1")
         if self.attempts < 1 or self.slow_seconds < 0:
             raise ValueError("attempts must be at least 1 and slow_seconds at least 0")
-        object.__setattr__(self, "rates", MappingProxyType({k: self.rates[k] for k in FAULT_KINDS if self.rates.get(k)}))
+        object.__setattr__(
+            self, "rates", MappingProxyType({k: self.rates[k] for k in FAULT_KINDS if self.rates.get(k)})
+        )
 
     @property
     def active(self) -> bool:
@@ -116,13 +118,18 @@ def parse_faults(spec: str, seed: int = 0) -> FaultPlan:
         elif name in ("retry_after", "slow_seconds", "attempts"):
             options[name] = number
         else:
-            raise ValueError(f"unknown fault spec key {name!r} (known: {', '.join(FAULT_KINDS)}, retry_after, slow_seconds, attempts)")
+            raise ValueError(
+                f"unknown fault spec key {name!r} (known: {', '.join(FAULT_KINDS)}, retry_after, slow_seconds, attempts)"
+            )
     attempts = options.get("attempts", DEFAULT_ATTEMPTS)
     if attempts != int(attempts):
         raise ValueError(f"attempts must be a whole number, not {attempts:g}")
     return FaultPlan(
-        rates, retry_after=options.get("retry_after", 0.0), slow_seconds=options.get("slow_seconds", DEFAULT_SLOW_SECONDS),
-        attempts=int(attempts), seed=seed,
+        rates,
+        retry_after=options.get("retry_after", 0.0),
+        slow_seconds=options.get("slow_seconds", DEFAULT_SLOW_SECONDS),
+        attempts=int(attempts),
+        seed=seed,
     )
 
 
@@ -202,8 +209,14 @@ class FaultInjector:
 
 
 def _respond(
-    handler: BaseHTTPRequestHandler, status: HTTPStatus, body: bytes, send_body: bool,
-    headers: list[tuple[str, str]], ctype: str = "text/html; charset=utf-8", declared: int | None = None, pad: bool = False,
+    handler: BaseHTTPRequestHandler,
+    status: HTTPStatus,
+    body: bytes,
+    send_body: bool,
+    headers: list[tuple[str, str]],
+    ctype: str = "text/html; charset=utf-8",
+    declared: int | None = None,
+    pad: bool = False,
 ) -> None:
     """Status, headers and ``body``; up to a ``declared`` length, ``pad`` sends padding, else nothing (truncate)."""
     length = len(body) if declared is None else declared

@@ -42,8 +42,7 @@ HOST_RE = re.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$")
 MAX_DECODE_ROUNDS = 4
 INDEX_FILE = "index.html"
 NOT_FOUND_BODY = (
-    b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>"
-    b"<body><h1>Not Found</h1></body></html>\n"
+    b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n"
 )
 ALLOWED_METHODS = "GET, HEAD"
 # Seconds an idle keep-alive connection may wait for its next request.
@@ -187,9 +186,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         self.close_connection = True  # a request body may follow, unread
         self._send(HTTPStatus.METHOD_NOT_ALLOWED, "text/html; charset=utf-8", b"", True)
 
-    def _send(
-        self, status: HTTPStatus, ctype: str, body: bytes, send_body: bool, location: str | None = None
-    ) -> None:
+    def _send(self, status: HTTPStatus, ctype: str, body: bytes, send_body: bool, location: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -208,14 +205,16 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             fault = f" fault={self.fault.kind}" if self.fault else ""
             sys.stderr.write(f'{self.address_string()} {host} "{self.requestline}" {code}{fault}\n')
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+    def log_message(self, format: str, *args: object) -> None:
         """Errors and timeouts stay quiet: one line per request comes from log_request."""
 
 
 class _SiteHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], site: Path, log_requests: bool, faults: FaultPlan | None = None) -> None:
+    def __init__(
+        self, address: tuple[str, int], site: Path, log_requests: bool, faults: FaultPlan | None = None
+    ) -> None:
         self.site = site
         self.log_requests = log_requests
         self.faults = FaultInjector(faults) if faults is not None and faults.active else None
@@ -243,7 +242,12 @@ class SiteServer:
     """
 
     def __init__(
-        self, site: Path, host: str = "127.0.0.1", port: int = 0, *, log_requests: bool = False,
+        self,
+        site: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        log_requests: bool = False,
         faults: FaultPlan | None = None,
     ) -> None:
         site = Path(site)
@@ -269,7 +273,9 @@ class SiteServer:
         """Serve in a daemon thread; returns ``self``."""
         if self._thread is None:
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True,
+                target=self._httpd.serve_forever,
+                kwargs={"poll_interval": 0.1},
+                daemon=True,
                 name=f"site-server-{self.port}",
             )
             self._thread.start()
@@ -291,7 +297,12 @@ class SiteServer:
 
 
 def serve_forever(
-    site: Path, host: str = "127.0.0.1", port: int = 8000, *, log_requests: bool = False, faults: FaultPlan | None = None
+    site: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    log_requests: bool = False,
+    faults: FaultPlan | None = None,
 ) -> None:
     """Serve ``site`` in the foreground until interrupted (Ctrl-C); for the CLI.
 

@@ -17,7 +17,11 @@ def start_points(site: Path) -> dict[str, list[str]]:
     path = site / START_URLS_FILE
     if not path.exists():
         return {}
-    urls = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    urls = [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return {
         "BIONEWS_SITEMAP_URLS": [url for url in urls if url.split("?", 1)[0].endswith((".xml", ".xml.gz"))],
         "BIONEWS_LISTING_URLS": [url for url in urls if not url.split("?", 1)[0].endswith((".xml", ".xml.gz"))],

@@ -17,8 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from bionews_scraper.records.jsonl import dumps_line
 from bionews_scraper.archive.report import ArticleLine, coverage, format_ranges, format_text, render_html
+from bionews_scraper.records.jsonl import dumps_line
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "fixtures" / "site" / "manifest.json").read_text(encoding="utf-8"))
@@ -27,14 +27,34 @@ ODD_AUTHOR = "O'Brien & <b>Co</b>"
 
 
 def _article(url: str, issue: int | None, published: str | None, authors: list[str], headline: str = "A story") -> dict:
-    return {"kind": "article", "url": url, "canonical_url": None, "layout": "legacy", "headline": headline,
-            "published": published, "authors": authors, "byline": None, "issue": issue, "issue_url": None,
-            "body": "Text.", "related": [], "sources": [], "warnings": []}
+    return {
+        "kind": "article",
+        "url": url,
+        "canonical_url": None,
+        "layout": "legacy",
+        "headline": headline,
+        "published": published,
+        "authors": authors,
+        "byline": None,
+        "issue": issue,
+        "issue_url": None,
+        "body": "Text.",
+        "related": [],
+        "sources": [],
+        "warnings": [],
+    }
 
 
 def _issue(number: int, published: str) -> dict:
-    return {"kind": "issue", "url": f"https://www.bionews.org.uk/issue-{number}", "layout": "legacy",
-            "issue": number, "published": published, "articles": [], "warnings": []}
+    return {
+        "kind": "issue",
+        "url": f"https://www.bionews.org.uk/issue-{number}",
+        "layout": "legacy",
+        "issue": number,
+        "published": published,
+        "articles": [],
+        "warnings": [],
+    }
 
 
 def _error(url: str, reason: str) -> dict:
@@ -49,8 +69,12 @@ ARTICLES = [
     _article("https://www.bionews.org.uk/page_5", None, None, [], "Undated"),
 ]
 ISSUES = [_issue(700, "2012-01-02"), _issue(701, "2012-01-09"), _issue(705, "2014-05-06")]
-ERRORS = [_error("https://www.bionews.org.uk/a", "http_404"), _error("https://www.bionews.org.uk/b", "http_404"),
-          _error("https://www.bionews.org.uk/c", "page_not_found"), _error("https://www.bionews.org.uk/d", "<i>odd</i>")]
+ERRORS = [
+    _error("https://www.bionews.org.uk/a", "http_404"),
+    _error("https://www.bionews.org.uk/b", "http_404"),
+    _error("https://www.bionews.org.uk/c", "page_not_found"),
+    _error("https://www.bionews.org.uk/d", "<i>odd</i>"),
+]
 
 
 def _write(path: Path, records: list[dict], tail: str = "") -> None:
@@ -59,7 +83,9 @@ def _write(path: Path, records: list[dict], tail: str = "") -> None:
 
 @pytest.fixture
 def output(tmp_path: Path) -> Path:
-    _write(tmp_path / "articles.jsonl", ARTICLES, tail='{"kind":"article","url":"https://cut')  # a crash cut the last line
+    _write(
+        tmp_path / "articles.jsonl", ARTICLES, tail='{"kind":"article","url":"https://cut'
+    )  # a crash cut the last line
     _write(tmp_path / "issues.jsonl", ISSUES)
     _write(tmp_path / "errors.jsonl", ERRORS)
     return tmp_path
@@ -90,15 +116,23 @@ def test_top_authors_count_articles_and_stop_at_top(output: Path) -> None:
 
 def test_recent_articles_newest_first_undated_last(output: Path) -> None:
     recent = coverage(output, recent=3).recent_articles
-    assert recent == (ArticleLine("Newest", "https://www.bionews.org.uk/page_4", "2014-05-06", 705),
-                      ArticleLine("Linked nowhere", "javascript:alert(2)", "2013-03-04", 703),
-                      ArticleLine("A story", "http://www.bionews.org.uk/page_2.asp", "2012-01-09", 701))
+    assert recent == (
+        ArticleLine("Newest", "https://www.bionews.org.uk/page_4", "2014-05-06", 705),
+        ArticleLine("Linked nowhere", "javascript:alert(2)", "2013-03-04", 703),
+        ArticleLine("A story", "http://www.bionews.org.uk/page_2.asp", "2012-01-09", 701),
+    )
     assert coverage(output).recent_articles[-1].headline == "Undated"
 
 
 def test_empty_directory_gives_an_empty_report(tmp_path: Path) -> None:
     report = coverage(tmp_path)
-    assert (report.articles, report.issues, report.errors, report.first_issue, report.missing_issues) == (0, 0, 0, None, ())
+    assert (report.articles, report.issues, report.errors, report.first_issue, report.missing_issues) == (
+        0,
+        0,
+        0,
+        None,
+        (),
+    )
     assert report.articles_per_year == report.errors_by_reason == report.top_authors == report.recent_articles == ()
     assert "none (no issue numbers)" in format_text(report)
     assert "<h2>Most recent articles (0)</h2>" in render_html(report)
@@ -108,7 +142,13 @@ def test_empty_files_give_an_empty_report(tmp_path: Path) -> None:
     for name in ("articles.jsonl", "issues.jsonl", "errors.jsonl"):
         (tmp_path / name).write_text("", encoding="utf-8")
     report = coverage(tmp_path)
-    assert (report.articles, report.issues, report.errors, report.first_issue, report.missing_issues) == (0, 0, 0, None, ())
+    assert (report.articles, report.issues, report.errors, report.first_issue, report.missing_issues) == (
+        0,
+        0,
+        0,
+        None,
+        (),
+    )
     assert report.articles_per_year == report.errors_by_reason == report.top_authors == ()
 
 
@@ -129,9 +169,15 @@ def test_glob_characters_in_the_path_read_only_that_directory(tmp_path: Path) ->
     assert coverage(tmp_path / "out[1]").articles == 1
 
 
-@pytest.mark.parametrize(("numbers", "text"), [
-    ((), ""), ((702,), "702"), ((702, 704), "702, 704"), ((705, 706, 707, 708, 709, 712), "705-709, 712"),
-])
+@pytest.mark.parametrize(
+    ("numbers", "text"),
+    [
+        ((), ""),
+        ((702,), "702"),
+        ((702, 704), "702, 704"),
+        ((705, 706, 707, 708, 709, 712), "705-709, 712"),
+    ],
+)
 def test_format_ranges_compresses_runs(numbers: tuple[int, ...], text: str) -> None:
     assert format_ranges(numbers) == text
 
@@ -176,18 +222,46 @@ def test_html_escapes_every_page_string(output: Path) -> None:
 def test_html_links_only_http_urls(output: Path) -> None:
     page = render_html(coverage(output))
     hrefs = [attrs["href"] for tag, attrs in _tags(page) if tag == "a"]
-    assert hrefs == ["https://www.bionews.org.uk/page_4", "http://www.bionews.org.uk/page_2.asp",
-                     "https://www.bionews.org.uk/page_1", "https://www.bionews.org.uk/page_5"]
-    assert "Linked nowhere <span class=\"muted\">[javascript:alert(2)]</span>" in page
+    assert hrefs == [
+        "https://www.bionews.org.uk/page_4",
+        "http://www.bionews.org.uk/page_2.asp",
+        "https://www.bionews.org.uk/page_1",
+        "https://www.bionews.org.uk/page_5",
+    ]
+    assert 'Linked nowhere <span class="muted">[javascript:alert(2)]</span>' in page
 
 
 def test_html_is_self_contained_and_forbids_scripts(output: Path) -> None:
     page = render_html(coverage(output))
     tags = _tags(page)
-    assert ("meta", {"http-equiv": "Content-Security-Policy",
-                     "content": "default-src 'none'; style-src 'unsafe-inline'; img-src data:"}) in tags
-    assert {tag for tag, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table",
-                                        "tr", "td", "svg", "text", "rect", "ol", "li", "a", "span"}
+    assert (
+        "meta",
+        {
+            "http-equiv": "Content-Security-Policy",
+            "content": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        },
+    ) in tags
+    assert {tag for tag, _ in tags} <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "p",
+        "table",
+        "tr",
+        "td",
+        "svg",
+        "text",
+        "rect",
+        "ol",
+        "li",
+        "a",
+        "span",
+    }
     assert not [name for _, attrs in tags for name in attrs if name.startswith("on") or name == "src"]
     assert "url(" not in page and "@import" not in page
 
@@ -200,16 +274,28 @@ def test_html_draws_a_bar_per_year(output: Path) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo")
-    command = [sys.executable, "-m", "bionews_scraper.cli", "demo", "--out", str(out),
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
-    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    command = [
+        sys.executable,
+        "-m",
+        "bionews_scraper.cli",
+        "demo",
+        "--out",
+        str(out),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+    ]
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert finished.returncode == 0, finished.stderr[-3000:]
     return out
 
 
 def test_analyst_duckdb_query_counts_articles_per_year(demo: Path) -> None:
-    query = ("SELECT year(CAST(published AS DATE)) AS year, count(*) AS articles "
-             "FROM read_json(?) GROUP BY year ORDER BY year")
+    query = (
+        "SELECT year(CAST(published AS DATE)) AS year, count(*) AS articles "
+        "FROM read_json(?) GROUP BY year ORDER BY year"
+    )
     with duckdb.connect() as con:
         rows = con.execute(query, [str(demo / "articles.jsonl")]).fetchall()
     expected = Counter(int(detail["published"][:4]) for detail in MANIFEST["article_details"])
@@ -225,7 +311,11 @@ def test_analyst_pandas_loads_every_article(demo: Path) -> None:
 def test_report_of_the_demo_matches_the_manifest(demo: Path) -> None:
     report = coverage(demo)
     numbers = sorted(detail["issue"] for detail in MANIFEST["issue_details"])
-    assert (report.articles, report.issues, report.errors) == (len(MANIFEST["articles"]), len(MANIFEST["issues"]), len(MANIFEST["errors"]))
+    assert (report.articles, report.issues, report.errors) == (
+        len(MANIFEST["articles"]),
+        len(MANIFEST["issues"]),
+        len(MANIFEST["errors"]),
+    )
     assert (report.first_issue, report.last_issue) == (numbers[0], numbers[-1])
     assert len(report.missing_issues) == numbers[-1] - numbers[0] + 1 - len(numbers)
     assert dict(report.errors_by_reason) == dict(Counter(MANIFEST["errors"].values()))

@@ -40,4 +40,6 @@ def test_redis_workers_write_their_own_shards(tmp_path: Path) -> None:
 
 def test_spider_arguments_carry_the_entry_mode(tmp_path: Path) -> None:
     assert spider_arguments(CrawlOptions(issues="700-743")) == {"issues": "700-743"}
-    assert spider_arguments(CrawlOptions(urls=("https://a.test/1", "https://a.test/2"))) == {"urls": "https://a.test/1 https://a.test/2"}
+    assert spider_arguments(CrawlOptions(urls=("https://a.test/1", "https://a.test/2"))) == {
+        "urls": "https://a.test/1 https://a.test/2"
+    }

@@ -7,7 +7,9 @@ import pytest
 from bionews_scraper.crawl.spider import parse_issue_range
 
 
-@pytest.mark.parametrize(("text", "expected"), [("700-743", range(700, 744)), ("743", range(743, 744)), (" 1 - 3 ", range(1, 4))])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("700-743", range(700, 744)), ("743", range(743, 744)), (" 1 - 3 ", range(1, 4))]
+)
 def test_issue_ranges(text: str, expected: range) -> None:
     assert parse_issue_range(text) == expected
 

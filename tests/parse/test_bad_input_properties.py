@@ -18,7 +18,10 @@ from bionews_scraper.records.validate import record_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(
-    [*ROOT.glob("fixtures/pages/*/page.html"), *(p for p in ROOT.glob("fixtures/site/*/**/*") if p.is_file() and p.suffix not in (".xml", ".txt", ".json"))]
+    [
+        *ROOT.glob("fixtures/pages/*/page.html"),
+        *(p for p in ROOT.glob("fixtures/site/*/**/*") if p.is_file() and p.suffix not in (".xml", ".txt", ".json")),
+    ]
 )
 SAMPLES = [path.read_bytes() for path in PAGES if path.stat().st_size > 0]
 TAG_RE = re.compile(rb"<[^<>]{1,200}>")
@@ -53,7 +56,11 @@ def _drop_or_duplicate_tags(page: bytes, data: st.DataObject) -> bytes:
 
 def _recharset(page: bytes, data: st.DataObject) -> bytes:
     charset = data.draw(st.sampled_from(CHARSETS))
-    return re.sub(rb"charset=[\"']?[\w-]+", b"charset=" + charset, page, flags=re.IGNORECASE) if b"charset" in page.lower() else b'<meta charset="' + charset + b'">' + page
+    return (
+        re.sub(rb"charset=[\"']?[\w-]+", b"charset=" + charset, page, flags=re.IGNORECASE)
+        if b"charset" in page.lower()
+        else b'<meta charset="' + charset + b'">' + page
+    )
 
 
 MUTATIONS = [_cut, _flip, _drop_or_duplicate_tags, _recharset]
@@ -66,8 +73,14 @@ def _assert_clean_result(body: bytes) -> None:
         assert record["reason"] in REFUSAL_REASONS and record["error"]
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(page=st.sampled_from(SAMPLES), mutations=st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3), data=st.data())
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(
+    page=st.sampled_from(SAMPLES),
+    mutations=st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3),
+    data=st.data(),
+)
 def test_mutated_pages_give_a_record_or_a_clear_error(page: bytes, mutations: list, data: st.DataObject) -> None:
     for mutate in mutations:
         page = mutate(page, data) if page else page

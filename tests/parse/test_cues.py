@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bionews_scraper.parse.cues import byline_names, is_name, read_byline, read_date_line, read_issue_heading, read_issue_line
+from bionews_scraper.parse.cues import (
+    byline_names,
+    is_name,
+    read_byline,
+    read_date_line,
+    read_issue_heading,
+    read_issue_line,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +52,10 @@ def test_issue_cues() -> None:
     assert read_issue_heading("BioNews is published weekly") is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [("Dr Rachel Brown", True), ("Jan van der Berg", True), ("the committee", False), ("Room 101", False)])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Dr Rachel Brown", True), ("Jan van der Berg", True), ("the committee", False), ("Room 101", False)],
+)
 def test_is_name(text: str, expected: bool) -> None:
     assert is_name(text) == expected
 
@@ -63,6 +73,9 @@ def test_byline_names_leave_out_affiliations(byline: str, names: list[str]) -> N
     assert byline_names(byline) == names
 
 
-@pytest.mark.parametrize(("heading", "number"), [("BioNews 743", 743), ("BioNews 743 - 24 February 2014", 743), ("BioNews 1000: twenty years on", None)])
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [("BioNews 743", 743), ("BioNews 743 - 24 February 2014", 743), ("BioNews 1000: twenty years on", None)],
+)
 def test_only_a_date_may_follow_an_issue_headings_number(heading: str, number: int | None) -> None:
     assert read_issue_heading(heading) == number

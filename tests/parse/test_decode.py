@@ -12,7 +12,9 @@ EXPECTED_TEXT = "“Embryos” – £300 for the test…"
 
 
 def test_cp1252_declared_in_meta() -> None:
-    page = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>' + CP1252_BODY
+    page = (
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>' + CP1252_BODY
+    )
     assert EXPECTED_TEXT in decode_html(page)
 
 
@@ -36,7 +38,12 @@ def test_utf8_declared_but_cp1252_bytes_is_read_as_cp1252() -> None:
 
 @pytest.mark.parametrize(
     ("body", "reason"),
-    [(b"", "empty_input"), (b"  \n\t", "empty_input"), (b"\x00\x01\x02binary\x00", "not_html"), (b'{"json": true}', "not_html")],
+    [
+        (b"", "empty_input"),
+        (b"  \n\t", "empty_input"),
+        (b"\x00\x01\x02binary\x00", "not_html"),
+        (b'{"json": true}', "not_html"),
+    ],
 )
 def test_no_web_page_is_refused_with_a_reason(body: bytes, reason: str) -> None:
     with pytest.raises(PageError) as refusal:

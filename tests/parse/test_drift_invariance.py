@@ -40,7 +40,11 @@ def _site_articles() -> list[tuple[str, bytes]]:
 
 
 def _case_articles() -> list[tuple[str, bytes]]:
-    return [(case.meta["url"], case.page) for case in all_cases() if case.expected.get("kind") == "article" and "truncated" not in case.name]
+    return [
+        (case.meta["url"], case.page)
+        for case in all_cases()
+        if case.expected.get("kind") == "article" and "truncated" not in case.name
+    ]
 
 
 def rename_classes_and_ids(page: bytes) -> bytes:
@@ -57,7 +61,9 @@ def lists_as_divs(page: bytes) -> bytes:
 
 
 def extra_wrappers(page: bytes) -> bytes:
-    page = re.sub(rb"(<body[^>]*>)", rb'\1<div class="z-outer"><div class="z-inner"><section>', page, count=1, flags=re.IGNORECASE)
+    page = re.sub(
+        rb"(<body[^>]*>)", rb'\1<div class="z-outer"><div class="z-inner"><section>', page, count=1, flags=re.IGNORECASE
+    )
     return re.sub(rb"(</body>)", rb"</section></div></div>\1", page, count=1, flags=re.IGNORECASE)
 
 
@@ -67,7 +73,8 @@ def banner_under_headline(page: bytes) -> bytes:
 
 
 DATE_THEN_BYLINE_RE = re.compile(
-    rb"(<(p|div|span)\b[^>]*>\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*)</\2>\s*<(p|div|span)\b[^>]*>(\s*[Bb]y )(.*?)</\3>", re.DOTALL
+    rb"(<(p|div|span)\b[^>]*>\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*)</\2>\s*<(p|div|span)\b[^>]*>(\s*[Bb]y )(.*?)</\3>",
+    re.DOTALL,
 )
 
 
@@ -80,8 +87,13 @@ def no_metadata(page: bytes) -> bytes:
 
 
 DRIFTS: list[Callable[[bytes], bytes]] = [
-    rename_classes_and_ids, headline_in_h2, lists_as_divs, extra_wrappers, banner_under_headline,
-    date_and_byline_on_one_line, no_metadata,
+    rename_classes_and_ids,
+    headline_in_h2,
+    lists_as_divs,
+    extra_wrappers,
+    banner_under_headline,
+    date_and_byline_on_one_line,
+    no_metadata,
 ]
 
 
@@ -91,7 +103,9 @@ def all_drifts(page: bytes) -> bytes:
     return page
 
 
-PAGES = [(url, page) for url, page in _site_articles() + _case_articles() if extract(page, url).record["kind"] == "article"]
+PAGES = [
+    (url, page) for url, page in _site_articles() + _case_articles() if extract(page, url).record["kind"] == "article"
+]
 
 
 @pytest.mark.parametrize("drift", [*DRIFTS, all_drifts], ids=lambda drift: drift.__name__)
@@ -101,8 +115,13 @@ def test_visible_fields_survive_markup_drift(url: str, page: bytes, drift: Calla
     after = extract(drift(page), url).record
     assert after["kind"] == "article", after
     for field in FIELDS:
-        if field in ("published", "authors", "byline") and drift in (no_metadata, all_drifts) and any(
-            warning.startswith(("published_from_metadata", "authors_from_metadata")) for warning in before["warnings"]
+        if (
+            field in ("published", "authors", "byline")
+            and drift in (no_metadata, all_drifts)
+            and any(
+                warning.startswith(("published_from_metadata", "authors_from_metadata"))
+                for warning in before["warnings"]
+            )
         ):
             continue  # that value only ever came from the metadata this drift removes
         assert after[field] == before[field], field

@@ -64,7 +64,9 @@ def test_expected_record_is_schema_valid(case: Case) -> None:
     assert record_errors(case.expected) == []
 
 
-@pytest.mark.parametrize("case", [c for c in RECORD_CASES if c.expected["kind"] == "article"], ids=lambda case: case.name)
+@pytest.mark.parametrize(
+    "case", [c for c in RECORD_CASES if c.expected["kind"] == "article"], ids=lambda case: case.name
+)
 def test_body_holds_no_boilerplate(case: Case, parsed: dict[str, dict]) -> None:
     body = parsed[case.name]["body"].lower()
     assert [phrase for phrase in BOILERPLATE_PHRASES if phrase in body] == []

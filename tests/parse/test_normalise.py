@@ -9,7 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bionews_scraper.parse.normalise import (
-    _date_parser, normalise_text, normalise_url, parse_authors, parse_date,
+    _date_parser,
+    normalise_text,
+    normalise_url,
+    parse_authors,
+    parse_date,
 )
 
 

@@ -21,7 +21,10 @@ def test_scripts_styles_and_hidden_elements_are_not_text() -> None:
 
 def test_links_belong_to_the_line_that_shows_their_text() -> None:
     page = Page.from_text("<div>Intro</div><p><a href='/a'>A headline</a></p>", "http://x/")
-    assert [(line.text, [link.href for link in line.links]) for line in page.lines] == [("Intro", []), ("A headline", ["/a"])]
+    assert [(line.text, [link.href for link in line.links]) for line in page.lines] == [
+        ("Intro", []),
+        ("A headline", ["/a"]),
+    ]
 
 
 def test_inline_markup_does_not_split_words_or_lines() -> None:
@@ -29,7 +32,9 @@ def test_inline_markup_does_not_split_words_or_lines() -> None:
 
 
 def test_furniture_is_marked_by_element_or_class_hint() -> None:
-    page = Page.from_text("<nav><p>Menu item</p></nav><div class='right-sidebar'><p>Ad</p></div><p>Prose</p>", "http://x/")
+    page = Page.from_text(
+        "<nav><p>Menu item</p></nav><div class='right-sidebar'><p>Ad</p></div><p>Prose</p>", "http://x/"
+    )
     assert [line.furniture is not None for line in page.lines] == [True, True, False]
 
 

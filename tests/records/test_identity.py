@@ -9,7 +9,6 @@ from bionews_scraper.crawl.fingerprint import CanonicalFingerprinter
 from bionews_scraper.records.identity import clean_url, page_key
 
 
-
 @pytest.mark.parametrize(
     "variant",
     [
@@ -40,7 +39,10 @@ def test_different_pages_have_different_keys(a: str, b: str) -> None:
 
 
 def test_clean_url_drops_only_tracking_parameters() -> None:
-    assert clean_url("http://www.bionews.org.uk/page_1.asp?dinfo=x&id=3&PPID=2#top") == "http://www.bionews.org.uk/page_1.asp?id=3"
+    assert (
+        clean_url("http://www.bionews.org.uk/page_1.asp?dinfo=x&id=3&PPID=2#top")
+        == "http://www.bionews.org.uk/page_1.asp?id=3"
+    )
 
 
 def test_fingerprint_follows_page_identity() -> None:

@@ -55,7 +55,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
         yield running
 
 
-def fetch(server: SiteServer, target: str, host: str | None = HOST, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def fetch(
+    server: SiteServer, target: str, host: str | None = HOST, method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
     """One request over a raw socket, the target sent byte for byte -> (status, headers, body)."""
     lines = [f"{method} {target} HTTP/1.1"]
     if host is not None:
@@ -334,7 +336,15 @@ def faulty(tmp_path: Path) -> Iterator[Callable[[str], SiteServer]]:
 
 def test_parse_faults_reads_rates_and_options() -> None:
     plan = parse_faults(EXAMPLE_SPEC, seed=7)
-    assert dict(plan.rates) == {"500": 0.05, "503": 0.05, "reset": 0.02, "slow": 0.02, "truncate": 0.02, "loop": 0.01, "huge": 0.005}
+    assert dict(plan.rates) == {
+        "500": 0.05,
+        "503": 0.05,
+        "reset": 0.02,
+        "slow": 0.02,
+        "truncate": 0.02,
+        "loop": 0.01,
+        "huge": 0.005,
+    }
     assert (plan.retry_after, plan.slow_seconds, plan.attempts, plan.seed) == (0.5, 40.0, 2, 7)
     plan = parse_faults(" slow = 1 , slow_seconds=3, attempts=1 ")
     assert (dict(plan.rates), plan.slow_seconds, plan.attempts) == ({"slow": 1.0}, 3.0, 1)
@@ -347,8 +357,21 @@ def test_an_empty_spec_plans_no_faults() -> None:
 
 @pytest.mark.parametrize(
     "spec",
-    ["500", "500=", "=0.1", "teapot=0.1", "500=abc", "500=1.5", "500=-0.1", "500=0.6,503=0.6", "500=0.1,500=0.2",
-     "attempts=0", "attempts=1.5", "slow_seconds=-1", "retry_after=2"],
+    [
+        "500",
+        "500=",
+        "=0.1",
+        "teapot=0.1",
+        "500=abc",
+        "500=1.5",
+        "500=-0.1",
+        "500=0.6,503=0.6",
+        "500=0.1,500=0.2",
+        "attempts=0",
+        "attempts=1.5",
+        "slow_seconds=-1",
+        "retry_after=2",
+    ],
 )
 def test_parse_faults_refuses_bad_specs(spec: str) -> None:
     with pytest.raises(ValueError):
@@ -381,7 +404,9 @@ def test_500_fails_the_first_attempts_then_serves_the_page(faulty: Callable[[str
 
 
 @pytest.mark.parametrize(("retry_after", "header"), [("1", "1"), ("0", None)])
-def test_503_sends_retry_after_when_planned(faulty: Callable[[str], SiteServer], retry_after: str, header: str | None) -> None:
+def test_503_sends_retry_after_when_planned(
+    faulty: Callable[[str], SiteServer], retry_after: str, header: str | None
+) -> None:
     server = faulty(f"503=1,retry_after={retry_after},attempts=1")
     status, headers, _ = fetch(server, "/page_1.asp")
     assert (status, headers.get("retry-after")) == (503, header)

@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from bionews_scraper.sandbox import synth
 from bionews_scraper.parse.extract import extract
+from bionews_scraper.sandbox import synth
 from bionews_scraper.sandbox.serve import SiteServer, locate
 from bionews_scraper.sandbox.sites import start_points
 from bionews_scraper.sandbox.synth import write_site
@@ -51,7 +51,9 @@ def test_same_seed_gives_byte_identical_files(site: tuple[Path, synth.SynthSumma
     assert sum(len(data) for data in first.values()) == summary.bytes
 
 
-def test_same_seed_is_identical_in_another_process_with_another_hash_seed(site: tuple[Path, synth.SynthSummary, dict], tmp_path: Path) -> None:
+def test_same_seed_is_identical_in_another_process_with_another_hash_seed(
+    site: tuple[Path, synth.SynthSummary, dict], tmp_path: Path
+) -> None:
     code = f"from pathlib import Path; from bionews_scraper.sandbox.synth import write_site; write_site(Path({str(tmp_path / 'other')!r}), {ARTICLES}, {ISSUES}, 0)"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=120)
@@ -101,7 +103,9 @@ def test_url_patterns_follow_the_layouts(site: tuple[Path, synth.SynthSummary, d
         assert re.match(patterns[detail["layout"]], detail["url"]), detail["url"]
 
 
-def test_legacy_pages_are_windows_1252_bytes_declared_in_a_meta_tag(site: tuple[Path, synth.SynthSummary, dict]) -> None:
+def test_legacy_pages_are_windows_1252_bytes_declared_in_a_meta_tag(
+    site: tuple[Path, synth.SynthSummary, dict],
+) -> None:
     root, _, manifest = site
     legacy = [_page(root, d["url"]) for d in manifest["article_details"] if d["layout"] == "legacy"]
     assert all(b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' in page for page in legacy)
@@ -129,7 +133,12 @@ def test_a_sample_article_of_each_layout_parses(site: tuple[Path, synth.SynthSum
     root, _, manifest = site
     detail = next(d for d in manifest["article_details"] if d["layout"] == layout)
     record = extract(_page(root, detail["url"]), detail["url"]).record
-    assert (record["kind"], record["layout"], record["issue"], record["headline"]) == ("article", layout, detail["issue"], detail["headline"])
+    assert (record["kind"], record["layout"], record["issue"], record["headline"]) == (
+        "article",
+        layout,
+        detail["issue"],
+        detail["headline"],
+    )
 
 
 def test_every_issue_page_parses_with_its_entries(site: tuple[Path, synth.SynthSummary, dict]) -> None:
@@ -140,7 +149,11 @@ def test_every_issue_page_parses_with_its_entries(site: tuple[Path, synth.SynthS
     for detail in manifest["issue_details"]:
         record = extract(_page(root, detail["url"]), detail["url"]).record
         assert record["kind"] == "issue", (detail["url"], record)
-        assert (record["layout"], record["issue"], record["published"]) == (detail["layout"], detail["issue"], detail["published"])
+        assert (record["layout"], record["issue"], record["published"]) == (
+            detail["layout"],
+            detail["issue"],
+            detail["published"],
+        )
         assert len(record["articles"]) == detail["entries"]
         assert [entry["url"] for entry in record["articles"]] == in_issue[detail["issue"]]
 
@@ -188,18 +201,26 @@ def test_sitemaps_list_every_progress_page_with_lastmod(tmp_path: Path, monkeypa
     assert sorted(listed) == sorted(progress)
 
 
-def test_robots_txt_for_every_host_allows_all_and_names_the_sitemap(site: tuple[Path, synth.SynthSummary, dict]) -> None:
+def test_robots_txt_for_every_host_allows_all_and_names_the_sitemap(
+    site: tuple[Path, synth.SynthSummary, dict],
+) -> None:
     root = site[0]
     hosts = sorted(path.name for path in root.iterdir() if path.is_dir())
     assert hosts == ["www.bionews.org.uk", "www.progress.org.uk"]
     for host in hosts:
         assert "Disallow:\n" in (root / host / "robots.txt").read_text(encoding="ascii")
-    assert "Sitemap: https://www.progress.org.uk/sitemap_index.xml" in (root / "www.progress.org.uk" / "robots.txt").read_text(encoding="ascii")
+    assert "Sitemap: https://www.progress.org.uk/sitemap_index.xml" in (
+        root / "www.progress.org.uk" / "robots.txt"
+    ).read_text(encoding="ascii")
 
 
 def test_start_urls_file_names_the_three_entry_points(site: tuple[Path, synth.SynthSummary, dict]) -> None:
     root, summary, manifest = site
-    assert (root / "start_urls.txt").read_text(encoding="utf-8").split() == manifest["start_urls"] == list(summary.start_urls)
+    assert (
+        (root / "start_urls.txt").read_text(encoding="utf-8").split()
+        == manifest["start_urls"]
+        == list(summary.start_urls)
+    )
     assert start_points(root) == {
         "BIONEWS_SITEMAP_URLS": ["https://www.progress.org.uk/sitemap_index.xml"],
         "BIONEWS_LISTING_URLS": ["http://www.bionews.org.uk/page_2.asp", "https://www.bionews.org.uk/bionews-archive"],

@@ -29,7 +29,14 @@ from bionews_scraper.archive.warc.writer import WARC_VERSION, RotatingWarcWriter
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 # The crawl settings an archivist needs to judge a capture; each goes into every warcinfo.
-INFO_SETTINGS = ("USER_AGENT", "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS_PER_DOMAIN", "JOBDIR")
+INFO_SETTINGS = (
+    "USER_AGENT",
+    "DOWNLOAD_DELAY",
+    "AUTOTHROTTLE_ENABLED",
+    "ROBOTSTXT_OBEY",
+    "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "JOBDIR",
+)
 CONFORMS_TO = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 # Scrapy's downloader has already removed the chunk framing, so a stored
 # "Transfer-Encoding: chunked" would make WARC readers de-chunk a plain body.
@@ -64,16 +71,24 @@ def build_request_record(builder: RecordBuilder, request: Request, url: str) -> 
         headers.insert(0, ("Host", parts.netloc.rsplit("@", 1)[-1]))
     http_headers = StatusAndHeaders(f"{request.method} {target} HTTP/1.1", headers, is_http_request=True)
     body = request.body or b""
-    return builder.create_warc_record(url, "request", payload=BytesIO(body), length=len(body), http_headers=http_headers)
+    return builder.create_warc_record(
+        url, "request", payload=BytesIO(body), length=len(body), http_headers=http_headers
+    )
 
 
 def build_response_record(builder: RecordBuilder, response: Response) -> ArcWarcRecord:
     """A WARC ``response`` record: status line, headers and the payload bytes as received."""
     reason = http.client.responses.get(response.status, "Unknown")
-    headers = [(RENAMED_HEADERS.get(name.lower(), name), value) for name, value in _header_pairs(response.headers.items())]
+    headers = [
+        (RENAMED_HEADERS.get(name.lower(), name), value) for name, value in _header_pairs(response.headers.items())
+    ]
     http_headers = StatusAndHeaders(f"{response.status} {reason}", headers, protocol=response.protocol or "HTTP/1.1")
     record = builder.create_warc_record(
-        response.url, "response", payload=BytesIO(response.body), length=len(response.body), http_headers=http_headers,
+        response.url,
+        "response",
+        payload=BytesIO(response.body),
+        length=len(response.body),
+        http_headers=http_headers,
     )
     if response.ip_address:
         record.rec_headers.add_header("WARC-IP-Address", str(response.ip_address))
@@ -113,7 +128,10 @@ class WarcCaptureMiddleware:
         if "cached" in response.flags:  # HTTPCACHE: fetched earlier, not a capture of now
             self.stats.inc_value("warc/skipped_cached")
             return response
-        records = (build_request_record(self.builder, request, response.url), build_response_record(self.builder, response))
+        records = (
+            build_request_record(self.builder, request, response.url),
+            build_response_record(self.builder, response),
+        )
         self.writer.write(records)
         return response
 

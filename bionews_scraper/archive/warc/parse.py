@@ -7,14 +7,11 @@ the pipelines (half the start-up of a spawned worker).
 from __future__ import annotations
 
 import hashlib
-import logging
-import traceback
 from typing import Any
 
-from bionews_scraper.parse.extract import extract
 from bionews_scraper.archive.warc.read import CapturedPage
-
-log = logging.getLogger("bionews")
+from bionews_scraper.parse.extract import extract_or_report
+from bionews_scraper.records.types import http_error_record
 
 Parsed = tuple[dict[str, Any], str | None]  # the record, the sha256 of the body (None for an HTTP error)
 
@@ -26,13 +23,9 @@ def parse_page(page: CapturedPage) -> Parsed:
     ``internal_error`` record with the traceback logged, as in ``bionews parse``.
     """
     if page.status >= 400:
-        return {"kind": "error", "url": page.url, "reason": f"http_{page.status}", "error": f"the server answered {page.status}"}, None
+        return dict(http_error_record(page.url, page.status)), None
     sha256 = hashlib.sha256(page.body).hexdigest()
-    try:
-        return dict(extract(page.body, page.url, page.content_type).record), sha256
-    except Exception:  # the outermost loop for this page: a bug must not lose the others
-        log.error("internal error parsing %s\n%s", page.url, traceback.format_exc())
-        return {"kind": "error", "url": page.url, "reason": "internal_error", "error": "the parser failed; see the log"}, sha256
+    return dict(extract_or_report(page.body, page.url, page.content_type).record), sha256
 
 
 def parse_pages(pages: list[CapturedPage]) -> list[Parsed]:

@@ -93,7 +93,7 @@ def index_requests(files: Iterable[Path]) -> RequestIndex:
             with path.open("rb") as stream:
                 for record in ArchiveIterator(stream, arc2warc=True):
                     _index_record(index, record)
-        except Exception:  # noqa: BLE001 - reported by read_pages
+        except Exception:  # noqa: BLE001, S112 - a damaged file is reported by read_pages, not here
             continue
     return index
 
@@ -122,16 +122,23 @@ def _read_stream(stream: BinaryIO, name: str, index: RequestIndex) -> Iterator[C
             if record.rec_type != "request":  # a request only lends its Referer (index_requests)
                 yield _read_record_or_problem(record, records.offset, name, index)
     except Exception as error:  # noqa: BLE001 - a hostile file must not stop the others
-        yield ArchiveProblem(name, f"{f'unreadable after {count} records' if count else 'not a WARC file'}: {_describe(error)}")
+        yield ArchiveProblem(
+            name, f"{f'unreadable after {count} records' if count else 'not a WARC file'}: {_describe(error)}"
+        )
         return
     size = os.fstat(stream.fileno()).st_size
     if count == 0:
         yield ArchiveProblem(name, "no WARC records: empty, or not a WARC file")
     elif records.offset < size:  # warcio stops quietly at a cut-off last gzip member
-        yield ArchiveProblem(name, f"{size - records.offset} bytes after offset {records.offset} are no whole record: cut short or corrupt")
+        yield ArchiveProblem(
+            name,
+            f"{size - records.offset} bytes after offset {records.offset} are no whole record: cut short or corrupt",
+        )
 
 
-def _read_record_or_problem(record: Any, offset: int, name: str, index: RequestIndex) -> CapturedPage | Skipped | ArchiveProblem:
+def _read_record_or_problem(
+    record: Any, offset: int, name: str, index: RequestIndex
+) -> CapturedPage | Skipped | ArchiveProblem:
     try:
         return _read_record(record, index)
     except Exception as error:  # noqa: BLE001 - decoders raise their own types (zlib.error, brotli.error, ...)

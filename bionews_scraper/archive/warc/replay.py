@@ -17,14 +17,22 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from bionews_scraper.archive.warc.parse import Parsed, parse_page, parse_pages
+from bionews_scraper.archive.warc.read import (
+    ArchiveProblem,
+    CapturedPage,
+    Skipped,
+    index_requests,
+    read_pages,
+    warc_files,
+)
 from bionews_scraper.crawl.fetched import FetchedRecord
 from bionews_scraper.crawl.pipelines import CountingStats
 from bionews_scraper.crawl.pipelines.dedupe import DedupePipeline
 from bionews_scraper.crawl.pipelines.provenance import ProvenancePipeline
 from bionews_scraper.crawl.pipelines.validate import ValidatePipeline
 from bionews_scraper.crawl.pipelines.write import WritePipeline
-from bionews_scraper.archive.warc.parse import Parsed, parse_page, parse_pages
-from bionews_scraper.archive.warc.read import ArchiveProblem, CapturedPage, Skipped, index_requests, read_pages, warc_files
+from bionews_scraper.records.types import is_listing_refusal
 
 # Workers never fork this process (it may hold threads and open files): a fork server
 # where the platform has one (it imports the parser once, then forks), else spawn.
@@ -74,7 +82,7 @@ def _open_pipelines(output_dir: Path, stats: CountingStats) -> list[Any]:
 
 def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: CountingStats) -> None:
     record, sha256 = parsed
-    if record["kind"] == "error" and record["reason"] == "listing_page":
+    if is_listing_refusal(record):
         stats.inc_value("replay/skipped/listing_page")  # the crawl only follows its links
         return
     item: Any = FetchedRecord(record, page.status, sha256, page.referer, page.fetched_at)
@@ -122,7 +130,7 @@ def _settled(batch: list[Event], future: Future[list[Parsed]] | None) -> Iterato
 
 def _summary(values: Counter[str], files: int, problems: list[str], seconds: float) -> dict[str, Any]:
     def group(prefix: str) -> dict[str, int]:
-        return {key[len(prefix):]: value for key, value in sorted(values.items()) if key.startswith(prefix)}
+        return {key[len(prefix) :]: value for key, value in sorted(values.items()) if key.startswith(prefix)}
 
     return {
         "files": files,

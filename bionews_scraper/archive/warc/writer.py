@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -53,7 +53,7 @@ class RotatingWarcWriter:
 
     def _open(self) -> WARCWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         name = f"{FILE_PREFIX}-{stamp}-{os.getpid()}-{self.serial:05d}.warc.gz"
         self.serial += 1
         self.file = (self.directory / name).open("xb")  # never overwrite an earlier capture

@@ -37,7 +37,12 @@ class WorkerRegistry:
         settings = crawler.settings
         if not settings.get("REDIS_URL"):
             raise NotConfigured  # a single-process crawl: nothing to warn about
-        registry = cls(get_redis_from_settings(settings), redis_keys(crawler.spidercls.name), settings.get("BIONEWS_WORKER_ID"), crawler.stats)
+        registry = cls(
+            get_redis_from_settings(settings),
+            redis_keys(crawler.spidercls.name),
+            settings.get("BIONEWS_WORKER_ID"),
+            crawler.stats,
+        )
         registry.crawler = crawler
         crawler.signals.connect(registry.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(registry.spider_idle, signal=signals.spider_idle)
@@ -61,9 +66,11 @@ class WorkerRegistry:
 
     def _requeue_held_by(self, holder_matches: Callable[[str], bool], stat: str) -> None:
         """Put back in the queue every in-flight page whose holder ``holder_matches``."""
-        for lease in self.server.hkeys(self.keys["inflight"]):
-            lease = lease.decode() if isinstance(lease, bytes) else lease
-            if holder_matches(lease.split("|", 1)[0]) and requeue(self.server, self.keys["inflight"], self.keys["queue"], lease):
+        for raw in self.server.hkeys(self.keys["inflight"]):
+            lease = raw.decode() if isinstance(raw, bytes) else raw
+            if holder_matches(lease.split("|", 1)[0]) and requeue(
+                self.server, self.keys["inflight"], self.keys["queue"], lease
+            ):
                 self.stats.inc_value(stat)
 
     def _close_if_done(self) -> None:
@@ -100,6 +107,10 @@ class WorkerRegistry:
         if self.loop.running:
             self.loop.stop()
         self.server.delete(self.keys["worker"] % self.worker)
-        if reason == "finished" and not self.server.zcard(self.keys["queue"]) and not self.server.hlen(self.keys["inflight"]):
+        if (
+            reason == "finished"
+            and not self.server.zcard(self.keys["queue"])
+            and not self.server.hlen(self.keys["inflight"])
+        ):
             # The crawl is complete: clear it, so the next crawl at this URL starts afresh.
             self.server.delete(self.keys["queue"], self.keys["dupefilter"], self.keys["inflight"])

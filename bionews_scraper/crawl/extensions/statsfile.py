@@ -17,8 +17,9 @@ from bionews_scraper.records.jsonl import write_pretty
 
 def summarise(stats: dict[str, Any], duration: float) -> dict[str, Any]:
     """Scrapy's flat stats -> the stats.json shape."""
+
     def group(prefix: str) -> dict[str, int]:
-        return {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
+        return {key[len(prefix) :]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
 
     return {
         "requests": stats.get("downloader/request_count", 0),

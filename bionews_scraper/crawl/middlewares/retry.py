@@ -33,7 +33,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
             await self._wait(result, retry_after)
         return result
 
-    async def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Request | Response | None:
+    async def process_exception(
+        self, request: Request, exception: Exception, spider: Any = None
+    ) -> Request | Response | None:
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
             await self._wait(result, None)

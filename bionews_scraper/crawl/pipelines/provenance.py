@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from bionews_scraper import PARSER_VERSION
@@ -11,7 +11,7 @@ from bionews_scraper.crawl.fetched import FetchedRecord
 
 def utc_now() -> str:
     """The current time as RFC 3339 UTC, second precision: ``2026-11-26T06:25:48Z``."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class ProvenancePipeline:

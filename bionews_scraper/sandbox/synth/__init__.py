@@ -16,11 +16,16 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bionews_scraper.sandbox.synth import pages
-from bionews_scraper.sandbox.synth import progress
-from bionews_scraper.sandbox.synth import text
+from bionews_scraper.sandbox.synth import pages, progress, text
 from bionews_scraper.sandbox.synth.plan import (
-    B2018_BASE, LAYOUTS, LEGACY_BASE, PROGRESS_BASE, PlannedIssue, SitePlan, Story, plan_site,
+    B2018_BASE,
+    LAYOUTS,
+    LEGACY_BASE,
+    PROGRESS_BASE,
+    PlannedIssue,
+    SitePlan,
+    Story,
+    plan_site,
 )
 
 BIONEWS_HOST = "www.bionews.org.uk"
@@ -36,7 +41,11 @@ RELATED_WINDOW = 60  # related stories are picked among this many neighbours of 
 RELATED_MIN, RELATED_MAX = 2, 3
 SOURCES_SHARE = {"legacy": 0.0, "bionews2018": 1.0, "progress": 0.4}
 OUTSIDE_HOSTS = tuple(sorted({host for _, host in text.OUTLETS} | {"www.facebook.com"}))
-RENDER_ARTICLE = {"legacy": pages.legacy_article, "bionews2018": pages.b2018_article, "progress": progress.progress_article}
+RENDER_ARTICLE = {
+    "legacy": pages.legacy_article,
+    "bionews2018": pages.b2018_article,
+    "progress": progress.progress_article,
+}
 RENDER_ISSUE = {"legacy": pages.legacy_issue, "bionews2018": pages.b2018_issue, "progress": progress.progress_issue}
 MANIFEST_NOTES = (
     "A synthetic site written by bionews_scraper.sandbox.synth.write_site: what a correct crawl of it from start_urls must produce.",
@@ -92,7 +101,10 @@ def write_site(root: Path, articles: int = 10000, issues: int = 500, seed: int =
         for index in issue.stories:
             _write_article(writer, plan, plan.stories[index], issue)
         entries = [_teaser(plan.stories[i], issue.layout) for i in issue.stories]
-        writer.write(_file_of(issue.url), RENDER_ISSUE[issue.layout](pages.IssuePage(issue.url, issue.number, issue.published, entries)))
+        writer.write(
+            _file_of(issue.url),
+            RENDER_ISSUE[issue.layout](pages.IssuePage(issue.url, issue.number, issue.published, entries)),
+        )
     _write_listings(writer, plan.issues)
     _write_sitemaps(writer, plan)
     for host, body in ROBOTS.items():
@@ -122,11 +134,18 @@ def _teaser(story: Story, layout: str) -> pages.Teaser:
 def _write_article(writer: _Writer, plan: SitePlan, story: Story, issue: PlannedIssue) -> None:
     links = plan.links_random(story.index)
     page = pages.ArticlePage(
-        url=story.url, headline=story.headline, published=story.published, authors=story.authors,
-        issue=issue.number, issue_href=_href(issue.url, story.layout),
+        url=story.url,
+        headline=story.headline,
+        published=story.published,
+        authors=story.authors,
+        issue=issue.number,
+        issue_href=_href(issue.url, story.layout),
         paragraphs=text.paragraphs(plan.body_random(story.index), story.text),
         related=[_teaser(plan.stories[i], story.layout) for i in _related(plan.stories, story, links)],
-        sources=_sources(story, links), variant=links.randrange(10), post_id=story.post_id, modified=_modified(story),
+        sources=_sources(story, links),
+        variant=links.randrange(10),
+        post_id=story.post_id,
+        modified=_modified(story),
     )
     writer.write(_file_of(story.url), RENDER_ARTICLE[story.layout](page))
 
@@ -164,7 +183,8 @@ def _write_listings(writer: _Writer, issues: list[PlannedIssue]) -> None:
         chunks = [era[i : i + LISTING_PAGE_SIZE] for i in range(0, len(era), LISTING_PAGE_SIZE)] or [[]]
         for k, chunk in enumerate(chunks, start=1):
             page = pages.ListingPage(
-                url=base + path_of(k), page=k,
+                url=base + path_of(k),
+                page=k,
                 issues=[(_listing_href(issue.url, layout), issue.number, issue.published) for issue in chunk],
                 previous_href=_listing_href(base + path_of(k - 1), layout) if k > 1 else None,
                 next_href=_listing_href(base + path_of(k + 1), layout) if k < len(chunks) else None,
@@ -222,12 +242,25 @@ def _manifest(plan: SitePlan, counts: dict[str, dict[str, int]], files: int) -> 
         "outside_hosts": list(OUTSIDE_HOSTS),
         "related_only": [],
         "article_details": [
-            {"url": s.url, "layout": s.layout, "headline": s.headline, "issue": s.issue, "issue_url": issue_url[s.issue],
-             "published": s.published.isoformat(), "authors": list(s.authors)}
+            {
+                "url": s.url,
+                "layout": s.layout,
+                "headline": s.headline,
+                "issue": s.issue,
+                "issue_url": issue_url[s.issue],
+                "published": s.published.isoformat(),
+                "authors": list(s.authors),
+            }
             for s in plan.stories
         ],
         "issue_details": [
-            {"url": i.url, "layout": i.layout, "issue": i.number, "published": i.published.isoformat(), "entries": len(i.stories)}
+            {
+                "url": i.url,
+                "layout": i.layout,
+                "issue": i.number,
+                "published": i.published.isoformat(),
+                "entries": len(i.stories),
+            }
             for i in plan.issues
         ],
     }

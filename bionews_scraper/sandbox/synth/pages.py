@@ -14,8 +14,20 @@ from html import escape
 
 from bionews_scraper.sandbox.synth.text import teaser
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 FACEBOOK = "https://www.facebook.com/ProgressEducationalTrust"
 
 
@@ -65,7 +77,9 @@ class ListingPage:
 
 def long_date(day: date, pad: bool = True) -> str:
     """``date(2017, 9, 4)`` -> ``"04 September 2017"`` (``"4 September 2017"`` unpadded)."""
-    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}" if pad else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return (
+        f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}" if pad else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    )
 
 
 def london_iso(day: date, hour: int, minute: int) -> str:
@@ -107,11 +121,12 @@ def meta_line(item: Teaser, pad: bool) -> str:
 
 # --- legacy: http://www.bionews.org.uk/page_NNNNNN.asp -------------------------------------
 
+
 def _legacy_frame(title: str, main: str, year: int) -> bytes:
     return (
         '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">\n'
         '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">\n'
-        f'<title>BioNews - {escape_html(title)}</title>\n'
+        f"<title>BioNews - {escape_html(title)}</title>\n"
         '<meta name="keywords" content="BioNews, genetics, assisted conception, embryo research, stem cells">\n'
         '<style type="text/css">\nbody { font-family: Verdana, Arial, sans-serif; font-size: 11px; }\n</style>\n'
         '</head>\n<body>\n<div id="wrapper">\n <div id="header">\n  <div class="logo">BioNews</div>\n'
@@ -123,15 +138,15 @@ def _legacy_frame(title: str, main: str, year: int) -> bytes:
         '   <li><a href="#">Events</a></li>\n   <li><a href="#">About PET</a></li>\n  </ul>\n </div>\n'
         ' <div id="main">\n'
         f'  <div class="fb"><a href="{FACEBOOK}">Like the Progress Educational Trust on Facebook</a></div>\n'
-        f'{main} </div>\n'
+        f"{main} </div>\n"
         ' <div id="sidebar">\n  <p class="publisher">Published by the Progress Educational Trust</p>\n'
         '  <div class="event">\n   <h4>PET event: Who decides what embryos may be tested for?</h4>\n'
-        '   <p>An evening discussion in central London. Free to attend.</p>\n'
-        '   <p>Speakers: Dr Ilse Marwood, Professor Tunde Abara and Cait Lomond</p>\n  </div>\n'
+        "   <p>An evening discussion in central London. Free to attend.</p>\n"
+        "   <p>Speakers: Dr Ilse Marwood, Professor Tunde Abara and Cait Lomond</p>\n  </div>\n"
         '  <p class="fundraising">PET abides by the Good Fundraising Code.</p>\n'
         '  <p><a href="#friends">Become a Friend of PET HERE</a></p>\n </div>\n'
         f' <div id="footer"><p>© Progress Educational Trust {year}. Registered charity.</p></div>\n'
-        '</div>\n</body>\n</html>\n'
+        "</div>\n</body>\n</html>\n"
     ).encode("cp1252")
 
 
@@ -141,14 +156,18 @@ def legacy_article(page: ArticlePage) -> bytes:
         parts.append(f'  <p class="author">{escape_html(byline(page.authors))}</p>\n')
     parts.append(f'  <p class="issue">Appeared in <a href="{page.issue_href}">BioNews {page.issue}</a></p>\n')
     if page.published.year < 2008:  # older items split text with <br><br>, not <p>
-        parts.append('  <div class="text">' + "<br><br>\n".join(escape_html(p) for p in page.paragraphs) + "<br><br>\n  </div>\n")
+        parts.append(
+            '  <div class="text">' + "<br><br>\n".join(escape_html(p) for p in page.paragraphs) + "<br><br>\n  </div>\n"
+        )
     else:
-        parts.append('  <div class="text">\n' + "".join(f"   <p>{escape_html(p)}</p>\n" for p in page.paragraphs) + "  </div>\n")
+        parts.append(
+            '  <div class="text">\n' + "".join(f"   <p>{escape_html(p)}</p>\n" for p in page.paragraphs) + "  </div>\n"
+        )
     parts.append('  <div class="related">\n   <h3>Related Articles</h3>\n   <ul>\n')
     for item in page.related:
         parts.append(
             f'   <li><a href="{item.href}">{escape_html(item.headline)}</a>\n'
-            f'    <p>{escape_html(meta_line(item, pad=False))}</p><p>{escape_html(item.teaser)}</p></li>\n'
+            f"    <p>{escape_html(meta_line(item, pad=False))}</p><p>{escape_html(item.teaser)}</p></li>\n"
         )
     parts.append(
         '   </ul>\n  </div>\n  <div class="comments">\n   <h3>Comments</h3>\n   <p>Be the first to have your say.</p>\n'
@@ -160,7 +179,9 @@ def legacy_article(page: ArticlePage) -> bytes:
 
 
 def legacy_issue(page: IssuePage) -> bytes:
-    parts = [f'  <h1>BioNews {page.number}</h1>\n  <p class="date">{long_date(page.published, pad=False)}</p>\n  <div class="contents">\n']
+    parts = [
+        f'  <h1>BioNews {page.number}</h1>\n  <p class="date">{long_date(page.published, pad=False)}</p>\n  <div class="contents">\n'
+    ]
     for item in page.entries:
         parts.append(f'   <div class="item">\n    <h2><a href="{item.href}">{escape_html(item.headline)}</a></h2>\n')
         if item.authors:
@@ -172,8 +193,11 @@ def legacy_issue(page: IssuePage) -> bytes:
 
 def legacy_listing(page: ListingPage) -> bytes:
     heading = "BioNews archive" if page.page == 1 else f"BioNews archive - page {page.page}"
-    parts = [f"  <h1>{heading}</h1>\n  <p>Every issue of BioNews, newest first.</p>\n  <ul class=\"archive\">\n"]
-    parts += [f'   <li><a href="{href}">BioNews {number}</a> - {long_date(day, pad=False)}</li>\n' for href, number, day in page.issues]
+    parts = [f'  <h1>{heading}</h1>\n  <p>Every issue of BioNews, newest first.</p>\n  <ul class="archive">\n']
+    parts += [
+        f'   <li><a href="{href}">BioNews {number}</a> - {long_date(day, pad=False)}</li>\n'
+        for href, number, day in page.issues
+    ]
     parts.append("  </ul>\n" + _pager(page))
     return _legacy_frame(heading, "".join(parts), page.issues[0][2].year if page.issues else 2018)
 
@@ -188,6 +212,7 @@ def _pager(page: ListingPage) -> str:
 
 
 # --- bionews2018: https://www.bionews.org.uk/page_NNNNN -------------------------------------
+
 
 def _b2018_frame(title: str, og_title: str, url: str, og_type: str, description: str, main: str, year: int) -> bytes:
     return (
@@ -207,12 +232,12 @@ def _b2018_frame(title: str, og_title: str, url: str, og_type: str, description:
         f'<main class="content">\n{main}</main>\n'
         '<aside class="sidebar">\n <p>Published by the Progress Educational Trust</p>\n'
         ' <div class="event-advert">\n  <h4>Free online event: Can genome screening of newborns be fair?</h4>\n'
-        '  <p>Speakers: Dr Aoife Kerrigan, Professor Malak Haddou and Jem Ostrowski</p>\n </div>\n'
+        "  <p>Speakers: Dr Aoife Kerrigan, Professor Malak Haddou and Jem Ostrowski</p>\n </div>\n"
         f' <p><a href="{FACEBOOK}">Like the Progress Educational Trust on Facebook</a></p>\n'
         ' <p><a href="#friends">Become a Friend of PET HERE</a></p>\n</aside>\n'
         f'<footer class="site-footer">\n <p>PET follows the Good Fundraising Code.</p>\n <p>© Progress Educational Trust {year}</p>\n</footer>\n'
-        '</body>\n</html>\n'
-    ).encode("utf-8")
+        "</body>\n</html>\n"
+    ).encode()
 
 
 def b2018_article(page: ArticlePage) -> bytes:
@@ -223,12 +248,17 @@ def b2018_article(page: ArticlePage) -> bytes:
         f' <article class="article">\n  <h1>{escape_html(page.headline)}</h1>\n  <p class="article-date">{long_date(page.published)}</p>\n'
         f'  <p class="article-issue">Appeared in <a href="{page.issue_href}">BioNews {page.issue}</a></p>\n',
         "" if after_body else author,
-        '  <div class="article-body">\n' + "".join(f"   <p>{escape_html(p)}</p>\n" for p in page.paragraphs) + "  </div>\n",
+        '  <div class="article-body">\n'
+        + "".join(f"   <p>{escape_html(p)}</p>\n" for p in page.paragraphs)
+        + "  </div>\n",
         author if after_body else "",
     ]
     if page.sources:
         parts.append('  <div class="sources">\n   <h3>Sources and References</h3>\n   <ul>\n')
-        parts += [f'    <li><a href="{url}" target="_blank">{escape_html(title)}</a><br><span class="src-url">{url}</span></li>\n' for title, url in page.sources]
+        parts += [
+            f'    <li><a href="{url}" target="_blank">{escape_html(title)}</a><br><span class="src-url">{url}</span></li>\n'
+            for title, url in page.sources
+        ]
         parts.append("   </ul>\n  </div>\n")
     parts.append(' </article>\n <section class="related-articles">\n  <h3>Related Articles</h3>\n  <ul>\n')
     for item in page.related:
@@ -241,27 +271,42 @@ def b2018_article(page: ArticlePage) -> bytes:
         '  <p>You need to <a href="#login">login</a> or <a href="#register">register</a> to add comments.</p>\n </div>\n'
     )
     description = teaser(page.paragraphs[0])
-    return _b2018_frame(page.headline, page.headline, page.url, "article", description, "".join(parts), page.published.year)
+    return _b2018_frame(
+        page.headline, page.headline, page.url, "article", description, "".join(parts), page.published.year
+    )
 
 
 def b2018_issue(page: IssuePage) -> bytes:
-    parts = [f' <h1>BioNews {page.number}</h1>\n <p class="issue-date">{long_date(page.published)}</p>\n <div class="issue-contents">\n']
+    parts = [
+        f' <h1>BioNews {page.number}</h1>\n <p class="issue-date">{long_date(page.published)}</p>\n <div class="issue-contents">\n'
+    ]
     for item in page.entries:
-        parts.append(f'  <div class="issue-item">\n   <h2><a href="{item.href}">{escape_html(item.headline)}</a></h2>\n')
+        parts.append(
+            f'  <div class="issue-item">\n   <h2><a href="{item.href}">{escape_html(item.headline)}</a></h2>\n'
+        )
         if item.authors:
             parts.append(f'   <p class="issue-author">{escape_html(byline(item.authors, "by"))}</p>\n')
         parts.append(f'   <p class="issue-teaser">{escape_html(item.teaser)}</p>\n  </div>\n')
     parts.append(" </div>\n")
     description = f"BioNews {page.number}, {long_date(page.published)}"
-    return _b2018_frame(f"BioNews {page.number}", f"BioNews {page.number}", page.url, "website", description, "".join(parts), page.published.year)
+    return _b2018_frame(
+        f"BioNews {page.number}",
+        f"BioNews {page.number}",
+        page.url,
+        "website",
+        description,
+        "".join(parts),
+        page.published.year,
+    )
 
 
 def b2018_listing(page: ListingPage) -> bytes:
     heading = "BioNews archive" if page.page == 1 else f"BioNews archive - page {page.page}"
     parts = [f' <h1>{heading}</h1>\n <ul class="issue-list">\n']
-    parts += [f'  <li><a href="{href}">BioNews {number}</a> <span class="date">{long_date(day)}</span></li>\n' for href, number, day in page.issues]
+    parts += [
+        f'  <li><a href="{href}">BioNews {number}</a> <span class="date">{long_date(day)}</span></li>\n'
+        for href, number, day in page.issues
+    ]
     parts.append(" </ul>\n" + _pager(page))
     year = page.issues[0][2].year if page.issues else 2021
     return _b2018_frame(heading, heading, page.url, "website", "Every issue of BioNews", "".join(parts), year)
-
-

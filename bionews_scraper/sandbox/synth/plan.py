@@ -99,14 +99,20 @@ def plan_site(articles: int, issues: int, seed: int) -> SitePlan:
     for layout, count, first, last in _eras(issues):
         ids = _ids(layout, count + sum(counts[number - 1 : number - 1 + count]), rng)
         for k in range(count):
-            published = date.fromordinal(first.toordinal() + k * (last.toordinal() - first.toordinal()) // max(1, count - 1))
+            published = date.fromordinal(
+                first.toordinal() + k * (last.toordinal() - first.toordinal()) // max(1, count - 1)
+            )
             start = len(plan.stories)
             for _ in range(counts[number - 1]):
                 story = _story_text(random.Random(f"{seed}/story/{len(plan.stories)}"), taken)
                 url = _article_url(layout, next(ids), story.headline, slugs)
                 lead = text.paragraphs(plan.body_random(len(plan.stories)), story, lead_only=True)[0]
                 plan.stories.append(Story(len(plan.stories), layout, url, story, number, published, text.teaser(lead)))
-            plan.issues.append(PlannedIssue(number, layout, _issue_url(layout, number, next(ids)), published, range(start, len(plan.stories))))
+            plan.issues.append(
+                PlannedIssue(
+                    number, layout, _issue_url(layout, number, next(ids)), published, range(start, len(plan.stories))
+                )
+            )
             number += 1
     return plan
 
@@ -114,7 +120,7 @@ def plan_site(articles: int, issues: int, seed: int) -> SitePlan:
 def _eras(issues: int) -> Iterator[tuple[str, int, date, date]]:
     legacy = max(1, round(issues * ERAS[0][1]))
     b2018 = max(1, round(issues * ERAS[1][1]))
-    for (layout, _, first, last), count in zip(ERAS, (legacy, b2018, issues - legacy - b2018)):
+    for (layout, _, first, last), count in zip(ERAS, (legacy, b2018, issues - legacy - b2018), strict=True):
         yield layout, count, first, last
 
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 import json
 
 from bionews_scraper.sandbox.synth.pages import (
-    FACEBOOK, ArticlePage, IssuePage, byline, escape_html, london_iso, long_date, meta_line,
+    FACEBOOK,
+    ArticlePage,
+    IssuePage,
+    byline,
+    escape_html,
+    london_iso,
+    long_date,
+    meta_line,
 )
 from bionews_scraper.sandbox.synth.text import teaser
 
@@ -38,14 +45,14 @@ def _progress_frame(title: str, head: str, body_class: str, main: str, year: int
         '<aside id="secondary" class="widget-area">\n'
         ' <section class="widget widget_text"><p>Published by the Progress Educational Trust</p></section>\n'
         ' <section class="widget widget_event">\n  <h2 class="widget-title">Upcoming event</h2>\n'
-        '  <p><strong>Should egg freezing be offered at work?</strong> An online discussion.</p>\n'
-        '  <p>Speakers: Dr Noor Latham, Professor Ewa Brandt and Callan Frith</p>\n </section>\n'
+        "  <p><strong>Should egg freezing be offered at work?</strong> An online discussion.</p>\n"
+        "  <p>Speakers: Dr Noor Latham, Professor Ewa Brandt and Callan Frith</p>\n </section>\n"
         f' <section class="widget widget_social"><a href="{FACEBOOK}">Like the Progress Educational Trust on Facebook</a></section>\n'
         ' <section class="widget widget_friends"><a href="#friends">Become a Friend of PET HERE</a></section>\n'
         '</aside>\n</div>\n<footer id="colophon" class="site-footer">\n <div class="site-info">\n'
-        '  <p>The Progress Educational Trust is a registered charity. PET follows the Good Fundraising Code.</p>\n'
+        "  <p>The Progress Educational Trust is a registered charity. PET follows the Good Fundraising Code.</p>\n"
         f"  <p>© {year} Progress Educational Trust</p>\n </div>\n</footer>\n</div>\n</body>\n</html>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _person_id(name: str) -> str:
@@ -56,14 +63,18 @@ def progress_article(page: ArticlePage) -> bytes:
     published = london_iso(page.published, 0, 30)  # 00:30 local: the UTC date is the day before
     by = ""
     if page.authors:
-        names = [f'<span class="author vcard"><span class="fn">{escape_html(name)}</span></span>' for name in page.authors]
+        names = [
+            f'<span class="author vcard"><span class="fn">{escape_html(name)}</span></span>' for name in page.authors
+        ]
         by = f' <span class="byline"> by {", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]}</span>'
     parts = [
         f'<article id="post-{page.post_id}" class="post-{page.post_id} post type-post status-publish format-standard hentry category-news">\n'
         f' <header class="entry-header">\n  <h1 class="entry-title">{escape_html(page.headline)}</h1>\n'
         f'  <div class="entry-meta">\n   <span class="posted-on"><time class="entry-date published" datetime="{published}">{long_date(page.published)}</time></span>{by}\n  </div>\n'
         f'  <p class="appeared-in">Appeared in <a href="{page.issue_href}">BioNews {page.issue}</a></p>\n </header>\n'
-        ' <div class="entry-content">\n' + "".join(f"  <p>{escape_html(p)}</p>\n" for p in page.paragraphs) + " </div>\n"
+        ' <div class="entry-content">\n'
+        + "".join(f"  <p>{escape_html(p)}</p>\n" for p in page.paragraphs)
+        + " </div>\n"
     ]
     if page.sources:
         parts.append(' <div class="sources-references">\n  <h3>Sources and References</h3>\n  <ul>\n')
@@ -80,7 +91,9 @@ def progress_article(page: ArticlePage) -> bytes:
         )
     parts.append("</section>\n")
     body_class = f"post-template-default single single-post postid-{page.post_id} single-format-standard"
-    return _progress_frame(page.headline, _article_head(page, published), body_class, "".join(parts), page.published.year)
+    return _progress_frame(
+        page.headline, _article_head(page, published), body_class, "".join(parts), page.published.year
+    )
 
 
 def _article_head(page: ArticlePage, published: str) -> str:
@@ -91,14 +104,36 @@ def _article_head(page: ArticlePage, published: str) -> str:
     if people:
         refs = [{"name": p["name"], "@id": p["@id"]} for p in people]
         article["author"] = refs[0] if len(refs) == 1 else refs
-    article.update({
-        "headline": page.headline, "datePublished": published, "dateModified": page.modified,
-        "mainEntityOfPage": {"@id": page.url}, "publisher": {"@id": f"{PROGRESS}/#organization"},
-        "articleSection": ["Comment" if page.headline.startswith("Comment:") else "News"], "inLanguage": "en-GB",
-    })
-    graph = [article, {"@type": "WebPage", "@id": page.url, "url": page.url, "name": f"{page.headline} | PET",
-                       "datePublished": published, "dateModified": page.modified, "inLanguage": "en-GB"},
-             {"@type": "Organization", "@id": f"{PROGRESS}/#organization", "name": "Progress Educational Trust", "url": f"{PROGRESS}/"}, *people]
+    article.update(
+        {
+            "headline": page.headline,
+            "datePublished": published,
+            "dateModified": page.modified,
+            "mainEntityOfPage": {"@id": page.url},
+            "publisher": {"@id": f"{PROGRESS}/#organization"},
+            "articleSection": ["Comment" if page.headline.startswith("Comment:") else "News"],
+            "inLanguage": "en-GB",
+        }
+    )
+    graph = [
+        article,
+        {
+            "@type": "WebPage",
+            "@id": page.url,
+            "url": page.url,
+            "name": f"{page.headline} | PET",
+            "datePublished": published,
+            "dateModified": page.modified,
+            "inLanguage": "en-GB",
+        },
+        {
+            "@type": "Organization",
+            "@id": f"{PROGRESS}/#organization",
+            "name": "Progress Educational Trust",
+            "url": f"{PROGRESS}/",
+        },
+        *people,
+    ]
     return (
         f'<meta name="description" content="{escape_html(lead)}">\n<link rel="canonical" href="{page.url}">\n'
         f'<meta property="og:locale" content="en_GB">\n<meta property="og:type" content="article">\n'
@@ -107,19 +142,29 @@ def _article_head(page: ArticlePage, published: str) -> str:
         f'<meta property="article:published_time" content="{published}">\n<meta property="article:modified_time" content="{page.modified}">\n'
         + (f'<meta name="author" content="{escape_html(", ".join(page.authors))}">\n' if page.authors else "")
         + '<script type="application/ld+json" class="yoast-schema-graph">'
-        + json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False) + "</script>\n"
+        + json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+        + "</script>\n"
     )
 
 
 def progress_issue(page: IssuePage) -> bytes:
     published = london_iso(page.published, 0, 0)
-    graph = [{"@type": "CollectionPage", "@id": page.url, "url": page.url, "name": f"BioNews {page.number} | PET",
-              "datePublished": published, "inLanguage": "en-GB"}]
+    graph = [
+        {
+            "@type": "CollectionPage",
+            "@id": page.url,
+            "url": page.url,
+            "name": f"BioNews {page.number} | PET",
+            "datePublished": published,
+            "inLanguage": "en-GB",
+        }
+    ]
     head = (
         f'<link rel="canonical" href="{page.url}">\n<meta property="og:type" content="article">\n'
         f'<meta property="og:title" content="BioNews {page.number}">\n<meta property="og:url" content="{page.url}">\n'
         '<script type="application/ld+json" class="yoast-schema-graph">'
-        + json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False) + "</script>\n"
+        + json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+        + "</script>\n"
     )
     parts = [
         '<article class="newsletter_issue type-newsletter_issue status-publish hentry">\n'
@@ -128,7 +173,9 @@ def progress_issue(page: IssuePage) -> bytes:
         ' <div class="entry-content issue-contents">\n'
     ]
     for item in page.entries:
-        parts.append(f'  <div class="issue-entry">\n   <h2 class="issue-entry-title"><a href="{item.href}">{escape_html(item.headline)}</a></h2>\n')
+        parts.append(
+            f'  <div class="issue-entry">\n   <h2 class="issue-entry-title"><a href="{item.href}">{escape_html(item.headline)}</a></h2>\n'
+        )
         if item.authors:
             parts.append(f'   <p class="issue-entry-byline">{escape_html(byline(item.authors, "by"))}</p>\n')
         parts.append(f'   <p class="issue-entry-teaser">{escape_html(item.teaser)}</p>\n  </div>\n')
@@ -140,6 +187,11 @@ def progress_issue(page: IssuePage) -> bytes:
 def sitemap(urls: list[tuple[str, str]], index: bool = False) -> bytes:
     """A sitemap (or sitemap index) of ``(loc, lastmod)`` pairs."""
     root, item = ("sitemapindex", "sitemap") if index else ("urlset", "url")
-    entries = "".join(f"\t<{item}>\n\t\t<loc>{escape_html(loc)}</loc>\n\t\t<lastmod>{lastmod}</lastmod>\n\t</{item}>\n" for loc, lastmod in urls)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            f"{entries}</{root}>\n").encode("utf-8")
+    entries = "".join(
+        f"\t<{item}>\n\t\t<loc>{escape_html(loc)}</loc>\n\t\t<lastmod>{lastmod}</lastmod>\n\t</{item}>\n"
+        for loc, lastmod in urls
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</{root}>\n"
+    ).encode()

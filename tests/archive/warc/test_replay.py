@@ -19,9 +19,9 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 from bionews_scraper.archive.warc import read
 from bionews_scraper.archive.warc.replay import replay
+from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 
 SITE = Path(__file__).resolve().parents[3] / "fixtures" / "site"
 ARTICLE = "http://www.bionews.org.uk/page_291488.asp"
@@ -85,14 +85,29 @@ def _http(statusline: str, headers: list[tuple[str, str]]) -> StatusAndHeaders:
     return StatusAndHeaders(statusline, headers, protocol="HTTP/1.1")
 
 
-def _response(writer: WARCWriter, url: str, status: str, body: bytes, headers: Iterable[tuple[str, str]], record_id: str | None = None) -> ArcWarcRecord:
+def _response(
+    writer: WARCWriter,
+    url: str,
+    status: str,
+    body: bytes,
+    headers: Iterable[tuple[str, str]],
+    record_id: str | None = None,
+) -> ArcWarcRecord:
     warc_headers = {"WARC-Date": WARC_DATE, **({"WARC-Record-ID": record_id} if record_id else {})}
-    return writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
-                                     warc_headers_dict=warc_headers, http_headers=_http(status, list(headers)))
+    return writer.create_warc_record(
+        url,
+        "response",
+        payload=BytesIO(body),
+        length=len(body),
+        warc_headers_dict=warc_headers,
+        http_headers=_http(status, list(headers)),
+    )
 
 
 def _request(writer: WARCWriter, url: str, referer: str, concurrent_to: str | None = None) -> ArcWarcRecord:
-    headers = StatusAndHeaders("GET /path HTTP/1.1", [("Host", "www.bionews.org.uk"), ("Referer", referer)], is_http_request=True)
+    headers = StatusAndHeaders(
+        "GET /path HTTP/1.1", [("Host", "www.bionews.org.uk"), ("Referer", referer)], is_http_request=True
+    )
     warc_headers = {"WARC-Concurrent-To": concurrent_to} if concurrent_to else {}
     return writer.create_warc_record(url, "request", warc_headers_dict=warc_headers, http_headers=headers)
 
@@ -111,22 +126,53 @@ def _foreign_records(writer: WARCWriter) -> list[ArcWarcRecord]:
     article_id = "<urn:uuid:00000000-0000-0000-0000-000000000001>"
     article = _chunked(gzip.compress(_page(ARTICLE)))
     return [
-        _response(writer, "https://www.bionews.org.uk/logo.png", "200 OK", b"\x89PNG\r\n\x1a\n", [("Content-Type", "image/png")]),
-        writer.create_revisit_record(ARTICLE, "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ", ARTICLE, "2019-01-01T00:00:00Z",
-                                     http_headers=_http("200 OK", [("Content-Type", "text/html")])),
+        _response(
+            writer,
+            "https://www.bionews.org.uk/logo.png",
+            "200 OK",
+            b"\x89PNG\r\n\x1a\n",
+            [("Content-Type", "image/png")],
+        ),
+        writer.create_revisit_record(
+            ARTICLE,
+            "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ",
+            ARTICLE,
+            "2019-01-01T00:00:00Z",
+            http_headers=_http("200 OK", [("Content-Type", "text/html")]),
+        ),
         _response(writer, RETRIED_ARTICLE, "503 Service Unavailable", b"busy", [("Content-Type", "text/plain")]),
-        _response(writer, ARTICLE, "200 OK", article,
-                  [("Content-Type", "text/html"), ("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")], article_id),
-        _response(writer, "http://www.bionews.org.uk/style.css", "200 OK", b"body{color:red}", [("Content-Type", "text/css")]),
+        _response(
+            writer,
+            ARTICLE,
+            "200 OK",
+            article,
+            [("Content-Type", "text/html"), ("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")],
+            article_id,
+        ),
+        _response(
+            writer, "http://www.bionews.org.uk/style.css", "200 OK", b"body{color:red}", [("Content-Type", "text/css")]
+        ),
         writer.create_warcinfo_record("foreign.warc.gz", {"software": "someone-else/1.0"}),
         _response(writer, MISSING, "404 Not Found", b"<html>gone</html>", [("Content-Type", "text/html")]),
         _response(writer, "http://www.bionews.org.uk/old-page", "301 Moved Permanently", b"", [("Location", ARTICLE)]),
         _request(writer, ARTICLE, ISSUE, concurrent_to=article_id),
         writer.create_warc_record("metadata:crawl", "metadata", payload=BytesIO(b"via: nowhere\r\n"), length=14),
-        _response(writer, RETRIED_ARTICLE, "200 OK", _page(RETRIED_ARTICLE), [("Content-Type", "text/html; charset=windows-1252")]),
+        _response(
+            writer,
+            RETRIED_ARTICLE,
+            "200 OK",
+            _page(RETRIED_ARTICLE),
+            [("Content-Type", "text/html; charset=windows-1252")],
+        ),
         _response(writer, LISTING, "200 OK", _page(LISTING), [("Content-Type", "text/html")]),
         _request(writer, MISSING, ISSUE),
-        _response(writer, "http://www.bionews.org.uk/robots.txt", "200 OK", b"User-agent: *\n", [("Content-Type", "text/plain")]),
+        _response(
+            writer,
+            "http://www.bionews.org.uk/robots.txt",
+            "200 OK",
+            b"User-agent: *\n",
+            [("Content-Type", "text/plain")],
+        ),
     ]
 
 
@@ -137,7 +183,9 @@ def _write_foreign_warc(path: Path, with_issue_request_elsewhere: Path) -> None:
         writer.write_record(record)
     writer.write_record(_response(writer, ISSUE, "200 OK", _page(ISSUE), [("Content-Type", "text/html")]))
     cut = BytesIO()
-    WARCWriter(cut, gzip=True).write_record(_response(writer, "http://www.bionews.org.uk/page_291495.asp", "200 OK", _page(ISSUE), []))
+    WARCWriter(cut, gzip=True).write_record(
+        _response(writer, "http://www.bionews.org.uk/page_291495.asp", "200 OK", _page(ISSUE), [])
+    )
     path.write_bytes(stream.getvalue() + cut.getvalue()[:300])  # the last gzip member is cut off
     other = BytesIO()
     WARCWriter(other, gzip=True).write_record(_request(writer, ISSUE, LISTING))  # matched by URL, from another file
@@ -167,7 +215,11 @@ def test_foreign_records_carry_their_fetch_facts(foreign: tuple[Path, dict, list
     records = {record["url"]: record for name in OUTPUT_FILES.values() for record in read_records(out / name)}
     assert records[ARTICLE]["content_sha256"] == hashlib.sha256(_page(ARTICLE)).hexdigest()  # de-chunked, gunzipped
     assert records[ARTICLE]["headline"] and records[ARTICLE]["status"] == 200
-    assert (records[ARTICLE]["referer"], records[MISSING]["referer"], records[ISSUE]["referer"]) == (ISSUE, ISSUE, LISTING)
+    assert (records[ARTICLE]["referer"], records[MISSING]["referer"], records[ISSUE]["referer"]) == (
+        ISSUE,
+        ISSUE,
+        LISTING,
+    )
     assert records[RETRIED_ARTICLE]["referer"] is None  # no request record for it
     assert {record["fetched_at"] for record in records.values()} == {"2019-03-04T05:06:07Z"}
 
@@ -175,8 +227,14 @@ def test_foreign_records_carry_their_fetch_facts(foreign: tuple[Path, dict, list
 def test_foreign_warc_skips_what_the_crawl_would_not_parse(foreign: tuple[Path, dict, list[Path]]) -> None:
     _, summary, files = foreign
     assert summary["skipped_by_why"] == {
-        "listing_page": 1, "metadata": 1, "not_html": 2, "redirect": 1,
-        "retried": 1, "revisit": 1, "robots_txt": 1, "warcinfo": 1,
+        "listing_page": 1,
+        "metadata": 1,
+        "not_html": 2,
+        "redirect": 1,
+        "retried": 1,
+        "revisit": 1,
+        "robots_txt": 1,
+        "warcinfo": 1,
     }
     assert summary["records_by_kind"] == {"article": 2, "issue": 1} and summary["errors_by_reason"] == {"http_404": 1}
     [problem] = summary["file_errors"]
@@ -199,7 +257,9 @@ def test_a_file_that_is_no_warc_is_reported_not_raised(tmp_path: Path) -> None:
     assert [line.split(": ", 1)[0] for line in summary["file_errors"]] == [str(path) for path in files]
     assert "not a WARC file" in summary["file_errors"][0] and "no WARC records" in summary["file_errors"][1]
     assert "cannot open" in summary["file_errors"][3]
-    assert summary["records_by_kind"] == {} and all((tmp_path / "out" / name).read_bytes() == b"" for name in OUTPUT_FILES.values())
+    assert summary["records_by_kind"] == {} and all(
+        (tmp_path / "out" / name).read_bytes() == b"" for name in OUTPUT_FILES.values()
+    )
 
 
 def test_a_payload_over_the_cap_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,7 +276,11 @@ def test_an_undecodable_payload_loses_only_its_record(tmp_path: Path) -> None:
     stream = BytesIO()
     writer = WARCWriter(stream, gzip=True)
     broken = gzip.compress(_page(RETRIED_ARTICLE))[:1500] + b"\xff" * 100
-    writer.write_record(_response(writer, RETRIED_ARTICLE, "200 OK", broken, [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]))
+    writer.write_record(
+        _response(
+            writer, RETRIED_ARTICLE, "200 OK", broken, [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]
+        )
+    )
     writer.write_record(_response(writer, ARTICLE, "200 OK", _page(ARTICLE), [("Content-Type", "text/html")]))
     (tmp_path / "bad.warc.gz").write_bytes(stream.getvalue())
     summary = replay([tmp_path / "bad.warc.gz"], tmp_path / "out")
@@ -228,8 +292,20 @@ def test_an_undecodable_payload_loses_only_its_record(tmp_path: Path) -> None:
 def test_a_coding_warcio_cannot_read_is_skipped(tmp_path: Path) -> None:
     stream = BytesIO()
     writer = WARCWriter(stream, gzip=True)
-    writer.write_record(_response(writer, ARTICLE, "200 OK", b"\x28\xb5\x2f\xfd...", [("Content-Type", "text/html"), ("Content-Encoding", "zstd")]))
-    writer.write_record(_response(writer, RETRIED_ARTICLE, "200 OK", b"\x0b...", [("Content-Type", "text/html"), ("Content-Encoding", "br")]))
+    writer.write_record(
+        _response(
+            writer,
+            ARTICLE,
+            "200 OK",
+            b"\x28\xb5\x2f\xfd...",
+            [("Content-Type", "text/html"), ("Content-Encoding", "zstd")],
+        )
+    )
+    writer.write_record(
+        _response(
+            writer, RETRIED_ARTICLE, "200 OK", b"\x0b...", [("Content-Type", "text/html"), ("Content-Encoding", "br")]
+        )
+    )
     (tmp_path / "coded.warc.gz").write_bytes(stream.getvalue())
     summary = replay([tmp_path / "coded.warc.gz"], tmp_path / "out")
     assert summary["skipped_by_why"] == {"unsupported_encoding": 2} and summary["file_errors"] == []

@@ -32,10 +32,15 @@ def redis_server() -> Iterator[str]:
         return
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.fail("redis-server is not installed: run `make test` (it installs Debian's redis-server) or set BIONEWS_TEST_REDIS_URL")
+        pytest.fail(
+            "redis-server is not installed: run `make test` (it installs Debian's redis-server) or set BIONEWS_TEST_REDIS_URL"
+        )
     port = _free_port()
-    process = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"redis://127.0.0.1:{port}"
     deadline = time.monotonic() + 10
     while True:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import redis
 
-from bionews_scraper.crawl.distributed import redis_keys
 from bionews_scraper.archive.merge import merge
+from bionews_scraper.crawl.distributed import redis_keys
 from bionews_scraper.records.outputs import read_records
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -24,8 +24,24 @@ KEYS = redis_keys("bionews")
 
 
 def _worker(out: Path, redis_url: str, delay: float) -> subprocess.Popen:
-    command = [sys.executable, "-m", "bionews_scraper.cli", "demo", "--out", str(out), "--redis", redis_url,
-               "-s", f"DOWNLOAD_DELAY={delay}", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False", "-s", "CONCURRENT_REQUESTS=2"]
+    command = [
+        sys.executable,
+        "-m",
+        "bionews_scraper.cli",
+        "demo",
+        "--out",
+        str(out),
+        "--redis",
+        redis_url,
+        "-s",
+        f"DOWNLOAD_DELAY={delay}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "RANDOMIZE_DOWNLOAD_DELAY=False",
+        "-s",
+        "CONCURRENT_REQUESTS=2",
+    ]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -49,7 +65,9 @@ def test_two_workers_share_one_crawl_and_merge_to_a_single_crawls_output(tmp_pat
         _finish(worker)
     shards = sorted(tmp_path.glob("worker-*"))
     assert len(shards) == 2
-    assert all(sum(1 for _ in read_records(shard / "articles.jsonl")) > 0 for shard in shards), "one worker did all the work"
+    assert all(sum(1 for _ in read_records(shard / "articles.jsonl")) > 0 for shard in shards), (
+        "one worker did all the work"
+    )
     _assert_complete(tmp_path)
     assert redis.Redis.from_url(redis_url).keys("bionews:*") == [], "a finished crawl leaves nothing in Redis"
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
 import redis
 from scrapy.exceptions import DontCloseSpider
 
 from bionews_scraper.crawl.distributed import redis_keys
-from bionews_scraper.crawl.pipelines import CountingStats
 from bionews_scraper.crawl.distributed.workers import WorkerRegistry
+from bionews_scraper.crawl.pipelines import CountingStats
 
 KEYS = redis_keys("bionews")
 

@@ -15,8 +15,15 @@ from bionews_scraper.crawl.pipelines.provenance import ProvenancePipeline
 from bionews_scraper.crawl.pipelines.validate import ValidatePipeline
 from bionews_scraper.crawl.pipelines.write import WritePipeline
 
-ISSUE = {"kind": "issue", "url": "https://www.progress.org.uk/newsletter_issue/bionews-1195/", "layout": "progress",
-         "issue": 1195, "published": "2023-05-22", "articles": [], "warnings": []}
+ISSUE = {
+    "kind": "issue",
+    "url": "https://www.progress.org.uk/newsletter_issue/bionews-1195/",
+    "layout": "progress",
+    "issue": 1195,
+    "published": "2023-05-22",
+    "articles": [],
+    "warnings": [],
+}
 
 
 def test_provenance_flattens_the_fetch_facts_into_the_record() -> None:

@@ -15,7 +15,7 @@ from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-HANDLER = "bionews_scraper.sandbox.loopback.LoopbackDownloadHandler"
+HANDLER = "bionews_scraper.crawl.connect_to.LoopbackDownloadHandler"
 
 
 def loopback_settings(address: str) -> dict[str, Any]:
