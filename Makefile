@@ -24,8 +24,12 @@ redis:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; }
 
-## The tests.
+## The walls and the style (import-linter, ruff, mypy; configured in pyproject.toml), then the tests.
 test: $(STAMP) redis
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## Rewrite fixtures/pages/*/expected.json from the parsers; review with `git diff fixtures/`.

@@ -110,7 +110,10 @@ def coverage(output_dir: Path, top: int = 10, recent: int = 50) -> Coverage:
         raise FileNotFoundError(f"not an output directory: {output_dir}")
     with duckdb.connect() as con:
         _load(con, output_dir.resolve())
-        articles, issues, errors, issue_numbers, authors, first, last = con.execute(TOTALS_SQL).fetchone()
+        totals = con.execute(TOTALS_SQL).fetchone()
+        if totals is None:  # an aggregate query always gives one row
+            raise RuntimeError("the totals query returned no row")
+        articles, issues, errors, issue_numbers, authors, first, last = totals
         return Coverage(
             output_dir,
             articles=articles,

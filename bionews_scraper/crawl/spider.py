@@ -15,7 +15,7 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import Headers, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
 from twisted.internet.error import TimeoutError as TxTimeoutError
@@ -49,7 +49,16 @@ def parse_issue_range(text: str) -> range:
 
 class BioNewsSpider(SitemapSpider):
     name = "bionews"
-    sitemap_rules = [("", "parse_page")]
+    sitemap_rules = (("", "parse_page"),)  # every sitemap entry is a page to parse
+    # Set from the crawl settings in ``from_crawler``.
+    related_depth: int
+    listing_urls: list[str]
+    issue_url_template: str
+    allowed_domains: list[str]
+    output_dir: Path
+    incremental: bool
+    memory: CrawlMemory | None
+    changed: set[str]  # sitemap URLs whose lastmod is newer than last time
 
     def __init__(
         self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any
@@ -75,7 +84,7 @@ class BioNewsSpider(SitemapSpider):
         spider.incremental = settings.getbool("BIONEWS_INCREMENTAL")
         remembers = spider.incremental or settings.getbool("BIONEWS_RESUME")
         spider.memory = CrawlMemory.load(spider.output_dir, spider.related_depth) if remembers else None
-        spider.changed = set()  # sitemap URLs whose lastmod is newer than last time
+        spider.changed = set()
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -142,7 +151,7 @@ class BioNewsSpider(SitemapSpider):
 
     def _parse_page(self, response: Response) -> Iterator[Any]:
         digest = hashlib.sha256(response.body).hexdigest()
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        content_type = _header(response.headers, "Content-Type")
         extraction = extract_or_report(response.body, response.url, content_type)
         record = extraction.record
         if is_listing_refusal(record):
@@ -154,26 +163,22 @@ class BioNewsSpider(SitemapSpider):
     def on_error(self, failure: Failure) -> Iterator[Any]:
         """A page that could not be fetched becomes an error record with its reason."""
         yield from self._record_failure(failure)
-        yield from page_done(failure.request)
+        yield from page_done(_request_of(failure))
 
     def _record_failure(self, failure: Failure) -> Iterator[FetchedRecord]:
-        request = failure.request
-        if failure.check(IgnoreRequest) and not failure.check(HttpError) and ROBOTS_REFUSAL in str(failure.value):
+        request = _request_of(failure)
+        status = failure.value.response.status if isinstance(failure.value, HttpError) else None
+        if failure.check(IgnoreRequest) and status is None and ROBOTS_REFUSAL in str(failure.value):
             self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
             return
-        if (
-            request.meta.get("role") == "issue_probe"
-            and failure.check(HttpError)
-            and failure.value.response.status == 404
-        ):
+        if request.meta.get("role") == "issue_probe" and status == 404:
             self.crawler.stats.inc_value("bionews/issue_probe_missing")  # the listings may still hold it
             return
-        if request.meta.get("role") == "sitemap" and not failure.check(HttpError):
+        if request.meta.get("role") == "sitemap" and status is None:
             self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
-        status = failure.value.response.status if failure.check(HttpError) else None
         record = http_error_record(request.url, status) if status else _fetch_error_record(request.url, failure)
         self.crawler.stats.inc_value(f"bionews/fetch_errors/{record['reason']}")
-        yield FetchedRecord(dict(record), status, None, request.headers.get("Referer", b"").decode("latin-1") or None)
+        yield FetchedRecord(dict(record), status, None, _header(request.headers, "Referer"))
 
     def _follow_record(self, extraction: Extraction, response: Response) -> Iterator[Request]:
         record = extraction.record
@@ -226,9 +231,19 @@ def _fetch_error_record(url: str, failure: Failure) -> ErrorRecord:
         return error_record(url, "too_large", "the response is larger than DOWNLOAD_MAXSIZE")
     if failure.check(IgnoreRequest) and "redirect" in str(failure.value).lower():
         return error_record(url, "redirect_loop", "too many redirects")
-    return error_record(url, "network_error", failure.getErrorMessage() or failure.type.__name__)
+    return error_record(url, "network_error", failure.getErrorMessage() or type(failure.value).__name__)
+
+
+def _request_of(failure: Failure) -> Request:
+    """The request an errback's failure is about: Scrapy sets it on the failure."""
+    return failure.request  # type: ignore[attr-defined]
+
+
+def _header(headers: Headers, name: str) -> str | None:
+    """One header's value as text (latin-1, as HTTP has it), or None."""
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def _referer(response: Response) -> str | None:
-    value = response.request.headers.get("Referer") if response.request else None
-    return value.decode("latin-1") if value else None
+    return _header(response.request.headers, "Referer") if response.request else None

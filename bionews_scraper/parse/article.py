@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
-from bionews_scraper.parse.metadata import Metadata
-from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
+from bionews_scraper.parse.metadata import Metadata, reconcile_published
+from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import (
     DATE_ABOVE_WINDOW,
@@ -51,7 +51,7 @@ def build_article(page: Page, meta: Metadata, layout: str, anchor: Line | None, 
         raise PageError("missing_body", "the page has a headline but no body text")
     if not (found.date or found.issue or found.byline or meta.is_article or meta.published):
         raise PageError("other_page", "the page has no date, byline, issue line or article metadata")
-    published = _published(found.date, meta, warnings)
+    published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found.byline, meta, warnings)
     issue, issue_url = _issue(found.issue, page.url, warnings)
     if "</html" not in page.text[-4096:].lower():
@@ -170,20 +170,6 @@ def _is_affiliation(line: Line) -> bool:
         and not line.is_heading
         and not line.links
     )
-
-
-def _published(date_text: str | None, meta: Metadata, warnings: list[str]) -> str | None:
-    visible = parse_date(date_text)
-    stated = parse_iso_date(meta.published) or parse_date(meta.published)
-    if visible:
-        if stated and stated != visible:
-            warnings.append(f"published_metadata_mismatch: metadata says {stated}; the visible date is used")
-        return visible
-    if stated:
-        warnings.append("published_from_metadata: no visible date line; taken from metadata")
-        return stated
-    warnings.append("published_missing: no publication date found")
-    return None
 
 
 def _authors(byline: str | None, meta: Metadata, warnings: list[str]) -> tuple[list[str], str | None]:

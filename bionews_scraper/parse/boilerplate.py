@@ -1,6 +1,6 @@
 """Phrases that are never part of an article body, in any layout.
 
-Matched on lower-cased, whitespace-collapsed text. The phrases come from site-layouts.md:
+Matched on lower-cased, whitespace-collapsed text. The phrases come from docs/site-layouts.md:
 they have stayed the same through every redesign, so they outlive class names.
 """
 

@@ -16,7 +16,7 @@ from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.classify import classify, detect_layout
 from bionews_scraper.parse.decode import decode_html
 from bionews_scraper.parse.issue import build_issue
-from bionews_scraper.parse.landmarks import LandmarkIndex, compile_landmarks
+from bionews_scraper.parse.landmarks import LandmarkIndex, compile_selectors
 from bionews_scraper.parse.metadata import Metadata, read_metadata
 from bionews_scraper.parse.normalise import normalise_url
 from bionews_scraper.parse.page import Page
@@ -26,14 +26,12 @@ from bionews_scraper.records.types import Article, ErrorRecord, Issue, PageError
 
 log = logging.getLogger("bionews")
 
-# Compiled once: each layout's landmark selectors, and all of them for the one walk.
-LANDMARKS = {
-    name: compile_landmarks(module.LANDMARKS)
+# Compiled once: each layout's headline landmarks, and all of them for the one walk.
+HEADLINE_LANDMARKS = {
+    name: compile_selectors(module.HEADLINE_LANDMARKS)
     for name, module in (("legacy", legacy), ("bionews2018", bionews2018), ("progress", progress))
 }
-ALL_LANDMARKS = tuple(
-    selector for roles in LANDMARKS.values() for selectors in roles.values() for selector in selectors
-)
+ALL_LANDMARKS = tuple(selector for selectors in HEADLINE_LANDMARKS.values() for selector in selectors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +87,7 @@ def extract_or_report(
 
 def _record(page: Page, meta: Metadata) -> Article | Issue:
     layout = detect_layout(page, meta)
-    heading = find_main_heading(page, meta, page.landmarks.first(LANDMARKS[layout].get("headline", ())))
+    heading = find_main_heading(page, meta, page.landmarks.first(HEADLINE_LANDMARKS[layout]))
     if classify(page, meta, heading) == "issue":
         return build_issue(page, meta, layout, heading)
     canonical = normalise_url(meta.canonical_url or meta.og_url, page.url)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from bionews_scraper.parse import cues
-from bionews_scraper.parse.metadata import Metadata
-from bionews_scraper.parse.normalise import normalise_url, parse_date, parse_iso_date
+from bionews_scraper.parse.metadata import Metadata, reconcile_published
+from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import content_span
 from bionews_scraper.parse.teasers import read_teasers
 from bionews_scraper.records.types import Issue, IssueEntry, PageError
+
+ISSUE_DATE_WINDOW = 8  # lines under the issue heading where its date may be printed
 
 
 def find_issue_number(heading: Line | None, url: str, meta: Metadata) -> int | None:
@@ -27,7 +29,7 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
         raise PageError("missing_issue_number", "the issue page names no 'BioNews N' number")
     warnings: list[str] = []
     after = page.lines[heading.index + 1 :] if heading else page.lines
-    published = _published(after, meta, warnings)
+    published = reconcile_published(_visible_date(after), meta, warnings)
     skip = {
         page.url,
         *(u for u in (normalise_url(meta.canonical_url, page.url), normalise_url(meta.og_url, page.url)) if u),
@@ -54,14 +56,10 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
     }
 
 
-def _published(lines: list[Line], meta: Metadata, warnings: list[str]) -> str | None:
-    for line in lines[:8]:
-        dated = cues.read_date_line(line.text)
-        if dated:
+def _visible_date(lines: list[Line]) -> str | None:
+    """The date printed just under the issue heading; a date further down (a sidebar's
+    event, an article's own line) does not date the issue."""
+    for line in lines[:ISSUE_DATE_WINDOW]:
+        if dated := cues.read_date_line(line.text):
             return parse_date(dated[0])
-    stated = parse_iso_date(meta.published) or (parse_iso_date(meta.time_datetimes[0]) if meta.time_datetimes else None)
-    if stated:
-        warnings.append("published_from_metadata: no visible date line; taken from metadata")
-        return stated
-    warnings.append("published_missing: no issue date found")
     return None

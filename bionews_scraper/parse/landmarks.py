@@ -1,6 +1,6 @@
 """Layer 2 plumbing: layout landmarks, matched during the one walk over the tree.
 
-A layout names its landmarks (headline, body, related list...) in a small selector
+A layout names where its headline sits in a small selector
 language: ``tag``, ``.class``, ``#id`` and their compounds (``h1.entry-title``), with at
 most one ancestor (``#main h1``), comma-separated alternatives. soupsieve could run full
 CSS, but each ``select`` is another walk over the whole tree and cost more than the rest
@@ -38,11 +38,6 @@ class Selector:
     ancestor: Compound | None
     target: Compound
 
-    def matches(self, element: Tag) -> bool:
-        if not self.target.matches(element):
-            return False
-        return self.ancestor is None or any(self.ancestor.matches(parent) for parent in element.parents if parent.name)
-
 
 def compile_selector(text: str) -> Selector:
     """``"#main h1"`` -> a ``Selector``; raises ``ValueError`` outside the small language."""
@@ -53,9 +48,9 @@ def compile_selector(text: str) -> Selector:
     return Selector(text, compounds[0] if len(compounds) == 2 else None, compounds[-1])
 
 
-def compile_landmarks(landmarks: dict[str, str]) -> dict[str, tuple[Selector, ...]]:
-    """``{"headline": "#main h1, #content h1"}`` -> role -> selectors, in order of strength."""
-    return {role: tuple(compile_selector(part.strip()) for part in spec.split(",")) for role, spec in landmarks.items()}
+def compile_selectors(spec: str) -> tuple[Selector, ...]:
+    """``"#main h1, #content h1"`` -> its selectors, in order of strength."""
+    return tuple(compile_selector(part.strip()) for part in spec.split(","))
 
 
 def _compound(part: str, text: str) -> Compound:
@@ -82,6 +77,9 @@ class LandmarkIndex:
             else:
                 self.by_tag.setdefault(str(target.tag), []).append(selector)
         self.found: dict[str, Tag] = {}
+        # Per ancestor compound: id(element) -> whether it or an ancestor matches. Each element's
+        # answer is worked out once, so a 2,000-deep page costs O(elements), not O(elements x depth).
+        self.inside: dict[Compound, dict[int, bool]] = {}
 
     def see(self, element: Tag, name: str, classes: str | None, ident: str | None) -> None:
         """Called for every element, with its name, class string and id already read."""
@@ -96,8 +94,28 @@ class LandmarkIndex:
 
     def _try(self, candidates: list[Selector], element: Tag) -> None:
         for selector in candidates:
-            if selector.text not in self.found and selector.matches(element):
+            if selector.text in self.found or not selector.target.matches(element):
+                continue
+            if selector.ancestor is None or self._inside(element, selector.ancestor):
                 self.found[selector.text] = element
+
+    def _inside(self, element: Tag, ancestor: Compound) -> bool:
+        """Whether an ancestor of ``element`` matches ``ancestor`` (remembered along the path)."""
+        memo = self.inside.setdefault(ancestor, {})
+        path: list[int] = []
+        node, result = element.parent, False
+        while node is not None and node.name != "[document]":
+            if id(node) in memo:
+                result = memo[id(node)]
+                break
+            if ancestor.matches(node):
+                result = True
+                break
+            path.append(id(node))
+            node = node.parent
+        for key in path:
+            memo[key] = result
+        return result
 
     def first(self, selectors: Iterable[Selector]) -> Tag | None:
         """The element of the first selector (in order of strength) that matched."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from bs4 import Tag
 
-from bionews_scraper.parse.normalise import normalise_text
+from bionews_scraper.parse.normalise import normalise_text, parse_date, parse_iso_date
 from bionews_scraper.parse.page import HeadTags
 
 ARTICLE_TYPES = frozenset(
@@ -45,12 +45,7 @@ class Metadata:
     ld_published: str | None = None
     ld_authors: list[str] = field(default_factory=list)  # Person names only
     ld_publisher_authors: list[str] = field(default_factory=list)  # Organization "authors"
-    meta_author: str | None = None  # <meta name="author">
     time_datetimes: list[str] = field(default_factory=list)
-
-    @property
-    def headline(self) -> str | None:
-        return self.ld_headline or self.og_title
 
     @property
     def published(self) -> str | None:
@@ -59,6 +54,21 @@ class Metadata:
     @property
     def is_article(self) -> bool:
         return bool(self.ld_types & ARTICLE_TYPES) or (self.og_type or "").lower() == "article"
+
+
+def reconcile_published(visible: str | None, meta: Metadata, warnings: list[str]) -> str | None:
+    """The record's date, articles and issues alike: the visible date line (parsed) wins,
+    metadata fills in when there is none; every fallback or disagreement leaves a warning."""
+    stated = parse_iso_date(meta.published) or parse_date(meta.published)
+    if visible:
+        if stated and stated != visible:
+            warnings.append(f"published_metadata_mismatch: metadata says {stated}; the visible date is used")
+        return visible
+    if stated:
+        warnings.append("published_from_metadata: no visible date line; taken from metadata")
+        return stated
+    warnings.append("published_missing: no publication date found")
+    return None
 
 
 def read_metadata(head: HeadTags) -> Metadata:
@@ -86,8 +96,6 @@ def _read_meta_tag(meta: Metadata, tag: Tag) -> None:
         meta.og_type = value
     elif key in ("article:published_time", "datepublished", "date", "dc.date.issued") and not meta.published_time:
         meta.published_time = value
-    elif key == "author" and not meta.meta_author:
-        meta.meta_author = value
 
 
 def _json_ld_nodes(text: str) -> list[dict[str, Any]]:
@@ -131,9 +139,10 @@ def _read_json_ld_node(meta: Metadata, node: dict[str, Any], by_id: dict[str, di
         meta.ld_published = published.strip()
     authors = node.get("author")
     for author in authors if isinstance(authors, list) else [authors]:
-        # Yoast points at a Person node elsewhere in @graph
-        linked = isinstance(author, dict) and "name" not in author and author.get("@id") in by_id
-        name, is_person = _author_name(by_id[author["@id"]] if linked else author)
+        if isinstance(author, dict) and "name" not in author and author.get("@id") in by_id:
+            name, is_person = _author_name(by_id[author["@id"]])  # Yoast points at a Person node elsewhere in @graph
+        else:
+            name, is_person = _author_name(author)
         if name:
             (meta.ld_authors if is_person else meta.ld_publisher_authors).append(name)
 

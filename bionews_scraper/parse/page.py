@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import CData
@@ -196,7 +198,8 @@ class Page:
         # Class lists stay strings: splitting every element's classes costs ~10% of the
         # soup, and only the elements with classes need them split, once, in the walk.
         soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
-        head, index, positions = HeadTags(), landmarks or LandmarkIndex(()), {}
+        head, index = HeadTags(), landmarks or LandmarkIndex(())
+        positions: dict[int, int] = {}
         lines = _linearise(soup, head, index, positions)
         starts = [line.position for line in lines]
         return cls(
@@ -305,7 +308,10 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
         FURNITURE_TAGS,
     )
     word_tags, text_types, see_landmark = WORD_TAGS, TEXT_NODE_TYPES, landmarks.see
-    for position, node in enumerate(soup.descendants):
+    # The loop dispatches on the node's exact type (faster than isinstance), which mypy
+    # cannot follow: the nodes are typed Any here and the branches say what each one is.
+    nodes: Iterator[Any] = soup.descendants
+    for position, node in enumerate(nodes):
         node_id = id(node)
         positions[node_id] = position
         parent_id = id(node.parent)
@@ -362,7 +368,7 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
     return state.lines
 
 
-def _is_hidden(name: str, attrs: dict, classes: str | None) -> bool:
+def _is_hidden(name: str, attrs: dict[str, Any], classes: str | None) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     if classes:
@@ -372,7 +378,7 @@ def _is_hidden(name: str, attrs: dict, classes: str | None) -> bool:
         if name == "time" and "updated" in names and "published" not in names:
             return True  # WordPress prints the modified date beside the published one and hides it
     style = attrs.get("style")
-    return bool(style) and bool(HIDDEN_STYLE_RE.search(style))
+    return isinstance(style, str) and bool(HIDDEN_STYLE_RE.search(style))
 
 
 def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bool:

@@ -78,7 +78,7 @@ def _heading_matching_metadata(page: Page, meta: Metadata) -> Line | None:
         return None
     matches = [line for line in page.lines if len(line.text) <= HEADLINE_MAX_LENGTH and _key(line.text) in keys]
     headings = [line for line in matches if line.is_heading]
-    return (headings or matches or [None])[0]
+    return next(iter(headings or matches), None)
 
 
 def _heading_before_cues(page: Page) -> Line | None:

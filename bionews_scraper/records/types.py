@@ -79,6 +79,16 @@ class ErrorRecord(TypedDict):
     error: str  # one human sentence
 
 
+class Provenance(TypedDict):
+    """What the crawl (or replay) adds to every record it writes: where and when it came from."""
+
+    fetched_at: str  # RFC 3339 UTC, second precision: "2026-11-26T06:25:48Z"
+    status: int | None  # the HTTP status; None when no answer came
+    content_sha256: str | None  # of the body as fetched; None when there was none
+    parser_version: str  # PARSER_VERSION of the parser that made the record
+    referer: str | None  # the page that linked here
+
+
 ARTICLE_KEYS: tuple[str, ...] = tuple(Article.__annotations__)
 ISSUE_KEYS: tuple[str, ...] = tuple(Issue.__annotations__)
 

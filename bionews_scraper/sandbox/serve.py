@@ -21,6 +21,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from bionews_scraper.sandbox.faults import Fault, FaultInjector, FaultPlan
@@ -220,7 +221,7 @@ class _SiteHTTPServer(ThreadingHTTPServer):
         self.faults = FaultInjector(faults) if faults is not None and faults.active else None
         super().__init__(address, SiteRequestHandler)
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         if isinstance(sys.exc_info()[1], ConnectionError):
             return  # the client hung up (a timeout, a fault it gave up on): nothing to report
         super().handle_error(request, client_address)

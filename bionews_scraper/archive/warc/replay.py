@@ -26,12 +26,9 @@ from bionews_scraper.archive.warc.read import (
     read_pages,
     warc_files,
 )
+from bionews_scraper.crawl.extensions.statsfile import group_stats
 from bionews_scraper.crawl.fetched import FetchedRecord
-from bionews_scraper.crawl.pipelines import CountingStats
-from bionews_scraper.crawl.pipelines.dedupe import DedupePipeline
-from bionews_scraper.crawl.pipelines.provenance import ProvenancePipeline
-from bionews_scraper.crawl.pipelines.validate import ValidatePipeline
-from bionews_scraper.crawl.pipelines.write import WritePipeline
+from bionews_scraper.crawl.pipelines import CountingStats, close_pipelines, open_pipelines
 from bionews_scraper.records.types import is_listing_refusal
 
 # Workers never fork this process (it may hold threads and open files): a fork server
@@ -56,7 +53,7 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
     index = index_requests(files)
     stats = CountingStats()
     problems: list[str] = []
-    pipelines = _open_pipelines(output_dir, stats)
+    pipelines = open_pipelines(output_dir, stats, BIONEWS_APPEND=False)  # a replay replaces the output
     try:
         events = (event for path in files for event in read_pages(path, index))
         for event, parsed in _parse_in_order(events, jobs):
@@ -64,20 +61,12 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
                 stats.inc_value(f"replay/skipped/{event.why}")
             elif isinstance(event, ArchiveProblem):
                 problems.append(str(event))
-            else:
+            elif parsed is not None:  # a page always comes with its parse
                 stats.inc_value("replay/pages")
                 _write(event, parsed, pipelines, stats)
     finally:
-        pipelines[-1].close_spider()
+        close_pipelines(pipelines)
     return _summary(stats.values, len(files), problems, time.monotonic() - started)
-
-
-def _open_pipelines(output_dir: Path, stats: CountingStats) -> list[Any]:
-    write = WritePipeline(output_dir, stats, append=False)  # a replay replaces the output
-    dedupe = DedupePipeline(output_dir, stats)
-    write.open_spider()
-    dedupe.open_spider()
-    return [ProvenancePipeline(), ValidatePipeline(stats), dedupe, write]
 
 
 def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: CountingStats) -> None:
@@ -129,15 +118,14 @@ def _settled(batch: list[Event], future: Future[list[Parsed]] | None) -> Iterato
 
 
 def _summary(values: Counter[str], files: int, problems: list[str], seconds: float) -> dict[str, Any]:
-    def group(prefix: str) -> dict[str, int]:
-        return {key[len(prefix) :]: value for key, value in sorted(values.items()) if key.startswith(prefix)}
-
     return {
         "files": files,
         "pages": values.get("replay/pages", 0),  # responses parsed (or turned into HTTP error records)
-        "records_by_kind": group("bionews/records/"),  # as in stats.json: error records are counted by reason
-        "errors_by_reason": group("bionews/errors/"),
-        "skipped_by_why": group("replay/skipped/"),
+        "records_by_kind": group_stats(
+            values, "bionews/records/"
+        ),  # as in stats.json: error records are counted by reason
+        "errors_by_reason": group_stats(values, "bionews/errors/"),
+        "skipped_by_why": group_stats(values, "replay/skipped/"),
         "duplicates_dropped": values.get("bionews/duplicates", 0),
         "file_errors": problems,
         "seconds": round(seconds, 3),

@@ -21,9 +21,9 @@ class PageDone:
     lease: str
 
 
-def page_done(request: Request) -> Iterator[PageDone]:
+def page_done(request: Request | None) -> Iterator[PageDone]:
     """What a callback yields last; nothing outside a distributed crawl."""
-    lease = request.meta.get(LEASE_META_KEY)
+    lease = request.meta.get(LEASE_META_KEY) if request is not None else None
     if lease:
         yield PageDone(lease)
 

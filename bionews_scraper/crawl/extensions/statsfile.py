@@ -7,6 +7,7 @@ archivist checks first, taken from Scrapy's own stats.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,17 +16,18 @@ from scrapy import signals
 from bionews_scraper.records.jsonl import write_pretty
 
 
+def group_stats(stats: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """The stats under one path, keyed by the rest of it: ``bionews/errors/`` -> ``{"http_404": 2}``."""
+    return {key[len(prefix) :]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
+
+
 def summarise(stats: dict[str, Any], duration: float) -> dict[str, Any]:
     """Scrapy's flat stats -> the stats.json shape."""
-
-    def group(prefix: str) -> dict[str, int]:
-        return {key[len(prefix) :]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
-
     return {
         "requests": stats.get("downloader/request_count", 0),
-        "responses_by_status": group("downloader/response_status_count/"),
-        "records_by_kind": group("bionews/records/"),
-        "errors_by_reason": group("bionews/errors/"),
+        "responses_by_status": group_stats(stats, "downloader/response_status_count/"),
+        "records_by_kind": group_stats(stats, "bionews/records/"),
+        "errors_by_reason": group_stats(stats, "bionews/errors/"),
         "duplicates_dropped": stats.get("bionews/duplicates", 0),
         "robots_forbidden": stats.get("robotstxt/forbidden", 0),
         "offsite_filtered": stats.get("offsite/filtered", 0),

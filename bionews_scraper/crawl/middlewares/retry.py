@@ -26,14 +26,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.base = settings.getfloat("BIONEWS_RETRY_BACKOFF_BASE")
         self.cap = settings.getfloat("BIONEWS_RETRY_BACKOFF_MAX")
 
-    async def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+    # Scrapy (2.13+) awaits coroutine middleware methods; its annotations still name the sync form.
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Response, spider: Any = None
+    ) -> Request | Response:
         result = super().process_response(request, response)
         if isinstance(result, Request):
-            retry_after = response.headers.get("Retry-After", b"").decode("latin-1") or None
+            value = response.headers.get("Retry-After")
+            retry_after = value.decode("latin-1") if value else None
             await self._wait(result, retry_after)
         return result
 
-    async def process_exception(
+    async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception, spider: Any = None
     ) -> Request | Response | None:
         result = super().process_exception(request, exception)
@@ -43,5 +47,5 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def _wait(self, retry: Request, retry_after: str | None) -> None:
         delay = backoff_seconds(retry.meta.get("retry_times", 1), self.base, self.cap, retry_after)
-        self.crawler.stats.inc_value("bionews/retry/backoff_seconds", delay)
+        self.crawler.stats.inc_value("bionews/retry/backoff_ms", round(delay * 1000))
         await asyncio.sleep(delay)

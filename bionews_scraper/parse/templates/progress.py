@@ -8,12 +8,5 @@ URL_RE = re.compile(r"^https?://(?:www\.)?progress\.org\.uk/", re.IGNORECASE)
 # WordPress leaves these in every page it renders, whatever the theme calls its classes.
 MARKUP_RE = re.compile(r"/wp-content/|/wp-includes/|/wp-json/|\bentry-content\b|\bentry-title\b")
 
-LANDMARKS: dict[str, str] = {
-    "headline": "h1.entry-title, article h1",
-    "date": "time.entry-date, .entry-meta time",
-    "byline": ".entry-meta .author, .entry-meta .byline",
-    "issue": ".entry-meta .issue, .bionews-issue",
-    "body": "div.entry-content, .post-content",
-    "related": "section.related-posts, .related-posts",
-    "issue_heading": "h1.entry-title, h1.page-title",
-}
+# Where the headline sits when the markup is as reconstructed; the text cues take over when not.
+HEADLINE_LANDMARKS = "h1.entry-title, article h1"

@@ -72,7 +72,7 @@ class SynthSummary:
 class _Writer:
     root: Path
     files: int = 0
-    bytes: int = 0
+    size: int = 0  # bytes written
     folders: set[Path] = field(default_factory=set)
 
     def write(self, relative: str, data: bytes) -> None:
@@ -82,7 +82,7 @@ class _Writer:
             self.folders.add(target.parent)
         target.write_bytes(data)
         self.files += 1
-        self.bytes += len(data)
+        self.size += len(data)
 
 
 def write_site(root: Path, articles: int = 10000, issues: int = 500, seed: int = 0) -> SynthSummary:
@@ -113,7 +113,7 @@ def write_site(root: Path, articles: int = 10000, issues: int = 500, seed: int =
     counts = _counts(plan)
     manifest = _manifest(plan, counts, files=writer.files + 1)
     writer.write("manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return SynthSummary(root, articles, issues, counts, writer.files, writer.bytes, START_URLS)
+    return SynthSummary(root, articles, issues, counts, writer.files, writer.size, START_URLS)
 
 
 def _file_of(url: str) -> str:

@@ -1,6 +1,6 @@
 """Markup for the synthetic site: one renderer per page kind and layout, text in, bytes out.
 
-The skeletons follow site-layouts.md and the hand-written pages of fixtures/site: legacy
+The skeletons follow docs/site-layouts.md and the hand-written pages of fixtures/site: legacy
 pages are HTML 4 in windows-1252 with relative links; bionews2018 pages are HTML5 with
 Open Graph tags; progress pages (``progress.py``) are WordPress-style. Renderers only
 format what they are given; ``synth.py`` decides what it is.
