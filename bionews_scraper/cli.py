@@ -282,27 +282,26 @@ def _run_parse(args: argparse.Namespace) -> int:
 
     failed = False
     for path in args.files:
-        record, url = _parse_file(path, args.url)
-        if record["kind"] == "error":
-            failed = True
-            error = {"file": str(path), "url": url, "error": record["error"], "reason": record["reason"]}
-            sys.stderr.write(jsonl.dumps_line(error))
-        else:
-            sys.stdout.write(jsonl.dumps_line(record))
+        for record in _parse_file(path, args.url):
+            if record["kind"] == "error":
+                failed = True
+                error = {"file": str(path), "url": record["url"], "error": record["error"], "reason": record["reason"]}
+                sys.stderr.write(jsonl.dumps_line(error))
+            else:
+                sys.stdout.write(jsonl.dumps_line(record))
     return 1 if failed else 0
 
 
-def _parse_file(path: Path, url: str | None) -> tuple[Mapping[str, Any], str]:
+def _parse_file(path: Path, url: str | None) -> tuple[Mapping[str, Any], ...]:
+    """Every record the saved page holds (an unreadable file gives one error record)."""
     from bionews_scraper.parse.extract import extract_or_report
     from bionews_scraper.records.types import error_record
 
     try:
         body = path.read_bytes()
     except OSError as error:
-        record: Mapping[str, Any] = error_record(url or str(path), "unreadable_file", error.strerror or str(error))
-    else:
-        record = extract_or_report(body, url or str(path), url_from_page=url is None).record
-    return record, record["url"]
+        return (error_record(url or str(path), "unreadable_file", error.strerror or str(error)),)
+    return extract_or_report(body, url or str(path), url_from_page=url is None).records
 
 
 if __name__ == "__main__":

@@ -38,12 +38,17 @@ class Case:
     def expected(self) -> dict[str, Any]:
         return json.loads(self.expected_path.read_text(encoding="utf-8"))
 
-    def parse(self) -> dict[str, Any]:
-        """The record as ``expected.json`` stores it: refusals keep only error and reason."""
-        record = dict(extract(self.page, self.meta["url"]).record)
-        if record["kind"] == "error":
-            return {"error": record["error"], "reason": record["reason"]}
-        return record
+    def parse(self) -> Any:
+        """The record as ``expected.json`` stores it (refusals keep only error and reason), or
+        the list of records of a page that holds several (a legacy e-mail issue page)."""
+        records = [_stored(dict(record)) for record in extract(self.page, self.meta["url"]).records]
+        return records[0] if len(records) == 1 else records
+
+
+def _stored(record: dict[str, Any]) -> dict[str, Any]:
+    if record["kind"] == "error":
+        return {"error": record["error"], "reason": record["reason"]}
+    return record
 
 
 def all_cases() -> list[Case]:

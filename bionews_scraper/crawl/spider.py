@@ -25,7 +25,7 @@ from bionews_scraper.crawl.distributed.ack import page_done
 from bionews_scraper.crawl.fetched import FetchedRecord
 from bionews_scraper.crawl.memory import CrawlMemory
 from bionews_scraper.parse.cues import ISSUE_URL_RE, read_issue_heading
-from bionews_scraper.parse.extract import Extraction, PageLink, extract_or_report
+from bionews_scraper.parse.extract import PageLink, Record, extract_or_report
 from bionews_scraper.records.identity import clean_url, host_of
 from bionews_scraper.records.types import ErrorRecord, error_record, http_error_record, is_listing_refusal
 
@@ -153,12 +153,12 @@ class BioNewsSpider(SitemapSpider):
         digest = hashlib.sha256(response.body).hexdigest()
         content_type = _header(response.headers, "Content-Type")
         extraction = extract_or_report(response.body, response.url, content_type)
-        record = extraction.record
-        if is_listing_refusal(record):
+        if is_listing_refusal(extraction.records[0]):
             yield from self._follow_listing(extraction.links, response)
             return
-        yield FetchedRecord(dict(record), response.status, digest, _referer(response))
-        yield from self._follow_record(extraction, response)
+        for record in extraction.records:  # an e-mail issue page holds several articles and the issue
+            yield FetchedRecord(dict(record), response.status, digest, _referer(response))
+            yield from self._follow_record(record, response)
 
     def on_error(self, failure: Failure) -> Iterator[Any]:
         """A page that could not be fetched becomes an error record with its reason."""
@@ -180,8 +180,7 @@ class BioNewsSpider(SitemapSpider):
         self.crawler.stats.inc_value(f"bionews/fetch_errors/{record['reason']}")
         yield FetchedRecord(dict(record), status, None, _header(request.headers, "Referer"))
 
-    def _follow_record(self, extraction: Extraction, response: Response) -> Iterator[Request]:
-        record = extraction.record
+    def _follow_record(self, record: Record, response: Response) -> Iterator[Request]:
         if record["kind"] == "issue":
             for entry in record["articles"]:
                 yield from self._page_request(entry["url"], role="article", referer=response.url)

@@ -1,8 +1,9 @@
-"""The seam between fetching and parsing: (bytes, URL) -> record and links.
+"""The seam between fetching and parsing: (bytes, URL) -> the records a page holds, and links.
 
 decode -> read metadata -> classify -> assemble. Pure: no Scrapy, no clock, no network.
 ``bionews parse``, the crawl and replay all call ``extract``; the spider reads only links
-(and the record's URLs) from what it returns.
+(and the records' URLs) from what it returns. A page holds one record, except a legacy
+e-mail issue page printing several whole articles: each article, then the issue.
 """
 
 from __future__ import annotations
@@ -40,9 +41,12 @@ class PageLink:
     text: str  # the anchor text
 
 
+Record = Article | Issue | ErrorRecord
+
+
 @dataclass(frozen=True)
 class Extraction:
-    record: Article | Issue | ErrorRecord
+    records: tuple[Record, ...]  # never empty: a refused page is one error record
     page: Page | None  # None when the bytes were no web page
 
     @cached_property
@@ -62,14 +66,14 @@ def extract(body: bytes, url: str, content_type: str | None = None, *, url_from_
     try:
         page = Page.from_text(decode_html(body, content_type), url, LandmarkIndex(ALL_LANDMARKS))
     except PageError as refusal:
-        return Extraction(refusal.to_record(url), None)
+        return Extraction((refusal.to_record(url),), None)
     meta = read_metadata(page.head)
     if url_from_page:
         page.url = next(filter(None, (normalise_url(meta.canonical_url, ""), normalise_url(meta.og_url, ""))), url)
     try:
-        return Extraction(_record(page, meta), page)
+        return Extraction(_records(page, meta), page)
     except PageError as refusal:
-        return Extraction(refusal.to_record(page.url), page)
+        return Extraction((refusal.to_record(page.url),), page)
 
 
 def extract_or_report(
@@ -82,16 +86,16 @@ def extract_or_report(
         return extract(body, url, content_type, url_from_page=url_from_page)
     except Exception:
         log.exception("internal error parsing %s (sha256 %s)", url, hashlib.sha256(body).hexdigest())
-        return Extraction(internal_error_record(url), None)
+        return Extraction((internal_error_record(url),), None)
 
 
-def _record(page: Page, meta: Metadata) -> Article | Issue:
+def _records(page: Page, meta: Metadata) -> tuple[Article | Issue, ...]:
     layout = detect_layout(page, meta)
     heading = find_main_heading(page, meta, page.landmarks.first(HEADLINE_LANDMARKS[layout]))
     if classify(page, meta, heading) == "issue":
-        return build_issue(page, meta, layout, heading)
+        return (build_issue(page, meta, layout, heading),)
     canonical = normalise_url(meta.canonical_url or meta.og_url, page.url)
-    return build_article(page, meta, layout, heading, canonical)
+    return (build_article(page, meta, layout, heading, canonical),)
 
 
 def _links(page: Page) -> tuple[PageLink, ...]:

@@ -118,7 +118,7 @@ def test_every_article_parses_with_the_manifest_fields(site: tuple[Path, synth.S
     root, _, manifest = site
     articles = set(manifest["articles"])
     for detail in manifest["article_details"]:
-        record = extract(_page(root, detail["url"]), detail["url"]).record
+        record = extract(_page(root, detail["url"]), detail["url"]).records[0]
         assert record["kind"] == "article", (detail["url"], record)
         for key in RECORD_FIELDS:
             assert record[key] == detail[key], (detail["url"], key)
@@ -132,7 +132,7 @@ def test_every_article_parses_with_the_manifest_fields(site: tuple[Path, synth.S
 def test_a_sample_article_of_each_layout_parses(site: tuple[Path, synth.SynthSummary, dict], layout: str) -> None:
     root, _, manifest = site
     detail = next(d for d in manifest["article_details"] if d["layout"] == layout)
-    record = extract(_page(root, detail["url"]), detail["url"]).record
+    record = extract(_page(root, detail["url"]), detail["url"]).records[0]
     assert (record["kind"], record["layout"], record["issue"], record["headline"]) == (
         "article",
         layout,
@@ -147,7 +147,7 @@ def test_every_issue_page_parses_with_its_entries(site: tuple[Path, synth.SynthS
     for detail in manifest["article_details"]:
         in_issue.setdefault(detail["issue"], []).append(detail["url"])
     for detail in manifest["issue_details"]:
-        record = extract(_page(root, detail["url"]), detail["url"]).record
+        record = extract(_page(root, detail["url"]), detail["url"]).records[0]
         assert record["kind"] == "issue", (detail["url"], record)
         assert (record["layout"], record["issue"], record["published"]) == (
             detail["layout"],
@@ -163,7 +163,7 @@ def _listing_chain(root: Path, start: str) -> tuple[list[str], list[str]]:
     pages, issues, url = [], [], start
     while url:
         result = extract(_page(root, url), url)
-        assert result.record["kind"] == "error" and result.record["reason"] == "listing_page", url
+        assert result.records[0]["kind"] == "error" and result.records[0]["reason"] == "listing_page", url
         pages.append(url)
         issues += [link.url for link in result.links if link.text.startswith("BioNews ") and link.text[8:].isdigit()]
         url = next((link.url for link in result.links if link.text == "Next"), None)

@@ -70,16 +70,17 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
 
 
 def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: CountingStats) -> None:
-    record, sha256 = parsed
-    if is_listing_refusal(record):
+    records, sha256 = parsed
+    if is_listing_refusal(records[0]):
         stats.inc_value("replay/skipped/listing_page")  # the crawl only follows its links
         return
-    item: Any = FetchedRecord(record, page.status, sha256, page.referer, page.fetched_at)
-    try:
-        for pipeline in pipelines:
-            item = pipeline.process_item(item)
-    except DropItem:
-        pass  # dedupe counted it
+    for record in records:  # an e-mail issue page holds several articles and the issue
+        item: Any = FetchedRecord(record, page.status, sha256, page.referer, page.fetched_at)
+        try:
+            for pipeline in pipelines:
+                item = pipeline.process_item(item)
+        except DropItem:
+            pass  # dedupe counted it
 
 
 def _parse_in_order(events: Iterable[Event], jobs: int) -> Iterator[tuple[Event, Parsed | None]]:

@@ -1,0 +1,252 @@
+"""Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
+
+    .venv/bin/python -m bench.unseen_accuracy      (trafilatura: pip install -e '.[bench]')
+
+Each case is a page written in markup unlike fixtures/pages, with a hand-typed
+expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
+per article kind, headline, published, issue, authors, section, related (headline and url)
+and sources (urls); per issue kind, issue, published and its entries' urls; per refused page,
+that it gave no record. Body token F1 per article. Trafilatura's ``bare_extraction`` is
+scored on headline, date and authors of each page's first expected article, and so are we
+on the same pages (the "h/d/a" columns). Prints one table; appends a row per template to
+bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import re
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.results import append_row
+from bionews_scraper.parse.extract import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+UNSEEN = ROOT / "fixtures" / "unseen"
+TEMPLATES = ("legacy", "bionews2018", "progress")
+ARTICLE_FIELDS = ("kind", "headline", "published", "issue", "authors", "section", "related", "sources")
+ISSUE_FIELDS = ("kind", "issue", "published", "articles")
+HDA_FIELDS = ("headline", "published", "authors")
+TOKEN_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class UnseenCase:
+    folder: Path
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @property
+    def expected(self) -> dict[str, Any]:
+        return json.loads((self.folder / "expected.json").read_text(encoding="utf-8"))
+
+    @property
+    def page(self) -> bytes:
+        return (self.folder / "page.html").read_bytes()
+
+
+@dataclass
+class Score:
+    """Tallies for one template (or one page)."""
+
+    pages: int = 0
+    right: int = 0
+    checked: int = 0
+    f1: list[float] = field(default_factory=list)
+    refusals_right: int = 0
+    refusals: int = 0
+    tracebacks: int = 0
+    hda_right: int = 0
+    hda_checked: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in (
+            "pages",
+            "right",
+            "checked",
+            "refusals_right",
+            "refusals",
+            "tracebacks",
+            "hda_right",
+            "hda_checked",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.f1 += other.f1
+        self.misses += other.misses
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.checked if self.checked else 1.0
+
+    @property
+    def mean_f1(self) -> float:
+        return sum(self.f1) / len(self.f1) if self.f1 else 1.0
+
+    @property
+    def hda(self) -> float:
+        return self.hda_right / self.hda_checked if self.hda_checked else 1.0
+
+
+def all_cases() -> list[UnseenCase]:
+    return [UnseenCase(folder) for folder in sorted(UNSEEN.iterdir()) if (folder / "page.html").exists()]
+
+
+def token_f1(got: str, want: str) -> float:
+    """Token-multiset F1 of two texts (lower-cased word tokens)."""
+    got_tokens, want_tokens = Counter(TOKEN_RE.findall(got.lower())), Counter(TOKEN_RE.findall(want.lower()))
+    common = sum((got_tokens & want_tokens).values())
+    if not got_tokens or not want_tokens or not common:
+        return float(got_tokens == want_tokens)
+    precision, recall = common / sum(got_tokens.values()), common / sum(want_tokens.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _view(record: dict[str, Any], key: str) -> Any:
+    """The checked form of a field of one of our records."""
+    if key == "related":
+        return [{"headline": story["headline"], "url": story["url"]} for story in record.get("related", [])]
+    if key == "sources":
+        return [source["url"] for source in record.get("sources", [])]
+    if key == "articles":
+        return [entry["url"] for entry in record.get("articles", [])]
+    return record.get(key)
+
+
+def _match(want: dict[str, Any], got: list[dict[str, Any]]) -> dict[str, Any] | None:
+    same_kind = [record for record in got if record["kind"] == want["kind"]]
+    if want["kind"] == "article":
+        return next((r for r in same_kind if r.get("headline") == want["headline"]), None) or next(
+            iter(same_kind), None
+        )
+    return next(iter(same_kind), None)
+
+
+def score_ours(case: UnseenCase, extract_records: Callable[[bytes, str], list[dict[str, Any]]]) -> Score:
+    """Score our parser on one page."""
+    expected, score = case.expected, Score(pages=1)
+    try:
+        got = extract_records(case.page, expected["url"])
+    except Exception:  # noqa: BLE001 -- a traceback is what we count here, not a reason to stop
+        score.tracebacks += 1
+        score.misses.append(f"{case.name}: traceback {traceback.format_exc(limit=1)}")
+        got = []
+    if expected["refused"]:
+        score.refusals += 1
+        score.checked += 1
+        if got and all(record["kind"] == "error" for record in got):
+            score.right += 1
+            score.refusals_right += 1
+        else:
+            score.misses.append(f"{case.name}: not refused ({[r['kind'] for r in got]})")
+        return score
+    used: list[int] = []
+    for want in expected["records"]:
+        match = _match(want, [r for r in got if id(r) not in used])
+        fields = ARTICLE_FIELDS if want["kind"] == "article" else ISSUE_FIELDS
+        score.checked += len(fields)
+        if match is None:
+            score.misses.append(
+                f"{case.name}: no {want['kind']} record (got {[r.get('reason', r['kind']) for r in got]})"
+            )
+            score.f1 += [0.0] if want["kind"] == "article" else []
+            continue
+        used.append(id(match))
+        for key in fields:
+            if _view(match, key) == want[key]:
+                score.right += 1
+            else:
+                score.misses.append(f"{case.name}: {key} {_view(match, key)!r} != {want[key]!r}")
+        if want["kind"] == "article":
+            score.f1.append(token_f1(match["body"], want["body"]))
+    extra = [r for r in got if id(r) not in used]
+    score.checked += len(extra)  # a record the page does not hold is one wrong answer
+    score.misses += [f"{case.name}: unexpected {r['kind']} record" for r in extra]
+    first = next((want for want in expected["records"] if want["kind"] == "article"), None)
+    if first is not None:
+        mine = _match(first, got) or {}
+        score.hda_checked += len(HDA_FIELDS)
+        score.hda_right += sum(_view(mine, key) == first[key] for key in HDA_FIELDS)
+    return score
+
+
+def our_records(body: bytes, url: str) -> list[dict[str, Any]]:
+    return [dict(record) for record in extract(body, url).records]
+
+
+def score_trafilatura(case: UnseenCase) -> tuple[int, int]:
+    """(right, checked) for trafilatura on headline, date and authors of the first article."""
+    from trafilatura import bare_extraction  # bench-only dependency
+
+    expected = case.expected
+    first = next((want for want in expected["records"] if want["kind"] == "article"), None)
+    if first is None:
+        return 0, 0
+    try:
+        document = bare_extraction(case.page, url=expected["url"], with_metadata=True)
+        found = document.as_dict() if document is not None else {}
+    except Exception:  # noqa: BLE001 -- a traceback is what we count here, not a reason to stop
+        found = {}
+    authors = [name.strip() for name in (found.get("author") or "").split(";") if name.strip()]
+    answers = {"headline": found.get("title"), "published": found.get("date"), "authors": authors}
+    return sum(answers[key] == first[key] for key in HDA_FIELDS), len(HDA_FIELDS)
+
+
+def score_all(cases: Iterable[UnseenCase], with_trafilatura: bool) -> dict[str, tuple[Score, Score]]:
+    """Per template: (our score, trafilatura's score on headline/date/authors)."""
+    results = {template: (Score(), Score()) for template in TEMPLATES}
+    for case in cases:
+        ours, theirs = results[case.expected["layout"]]
+        ours.add(score_ours(case, our_records))
+        if with_trafilatura:
+            right, checked = score_trafilatura(case)
+            theirs.hda_right += right
+            theirs.hda_checked += checked
+    return results
+
+
+def main() -> None:
+    results = score_all(all_cases(), with_trafilatura=True)
+    columns = [
+        "when (UTC)",
+        "machine",
+        "template",
+        "pages",
+        "fields right",
+        "body F1",
+        "refused",
+        "tracebacks",
+        "ours h/d/a",
+        "trafilatura h/d/a",
+    ]
+    print("| " + " | ".join(columns) + " |")
+    for template, (ours, theirs) in results.items():
+        row = [
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+            platform.node(),
+            template,
+            str(ours.pages),
+            f"{ours.accuracy:.3f} ({ours.right}/{ours.checked})",
+            f"{ours.mean_f1:.3f}",
+            f"{ours.refusals_right}/{ours.refusals}",
+            str(ours.tracebacks),
+            f"{ours.hda:.3f}",
+            f"{theirs.hda:.3f}",
+        ]
+        print(append_row("Held-out pages (bench/unseen_accuracy.py), per template", columns, row))
+    for ours, _ in results.values():
+        for miss in ours.misses:
+            print("  miss:", miss)
+
+
+if __name__ == "__main__":
+    main()
