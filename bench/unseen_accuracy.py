@@ -168,6 +168,8 @@ def score_ours(case: UnseenCase, extract_records: Callable[[bytes, str], list[di
                 score.misses.append(f"{case.name}: {key} {_view(match, key)!r} != {want[key]!r}")
         if want["kind"] == "article":
             score.f1.append(token_f1(match["body"], want["body"]))
+            if score.f1[-1] < 1.0:
+                score.misses.append(f"{case.name}: body F1 {score.f1[-1]:.3f}")
     extra = [r for r in got if id(r) not in used]
     score.checked += len(extra)  # a record the page does not hold is one wrong answer
     score.misses += [f"{case.name}: unexpected {r['kind']} record" for r in extra]

@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 # Bumped whenever a parser change can change a record: replays and provenance name it.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"

@@ -12,6 +12,7 @@ from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW
+from bionews_scraper.parse.teasers import headline_link
 from bionews_scraper.parse.templates import bionews2018, legacy, progress
 from bionews_scraper.records.types import PageError
 
@@ -19,54 +20,90 @@ LEGACY_MARKUP_RE = re.compile(
     r"charset\s*=\s*[\"']?(?:windows-1252|iso-8859-1)|href=[\"']?page_\d+\.asp|<title>\s*BioNews\s+-", re.IGNORECASE
 )
 HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
-SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search\b", re.IGNORECASE)
+# Template cue lines sit near the top of the page (the share box, the WordPress meta line).
+LAYOUT_CUE_LINES = 150
+# A slug that starts with "search-" is an article ("/search-for-male-infertility-genes-widens/").
+SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search(?:/|\.\w+)?(?:$|[?#])", re.IGNORECASE)
 
 
 def detect_layout(page: Page, meta: Metadata) -> str:
-    """``legacy``, ``bionews2018`` or ``progress``: from the URL, the canonical URL, the markup."""
+    """``legacy``, ``bionews2018`` or ``progress``, read from the page's content: the legacy and
+    bionews2018 templates were served on www.progress.org.uk too. The URL only breaks a tie."""
+    head = page.text[:20000]
+    if any(line.text.startswith(bionews2018.SHARE_BOX) for line in page.lines[:LAYOUT_CUE_LINES]):
+        return "bionews2018"
+    if progress.MARKUP_RE.search(head) or (meta.title or "").endswith("| PET"):
+        return "progress"
+    if any(cues.read_meta_line(line.text) for line in page.lines[:LAYOUT_CUE_LINES]):
+        return "progress"
+    if LEGACY_MARKUP_RE.search(head):
+        return "legacy"
     for url in (page.url, meta.canonical_url or "", meta.og_url or ""):
         for name, module in (("legacy", legacy), ("progress", progress), ("bionews2018", bionews2018)):
             if module.URL_RE.match(url):
                 return name
-    head = page.text[:20000]
-    if progress.MARKUP_RE.search(head) or (meta.title or "").endswith("| PET"):
-        return "progress"
-    if LEGACY_MARKUP_RE.search(head):
-        return "legacy"
     return "bionews2018" if HTML5_RE.match(head) or meta.og_title else "legacy"
 
 
 def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
-    """``article`` or ``issue``; raises ``PageError`` for every other kind of page."""
+    """``article`` or ``issue``; raises ``PageError`` for every other kind of page.
+
+    No headline word alone refuses a page: a not-found or search page also has nothing an
+    article prints under its heading (date, byline, issue or meta line, an Authors heading).
+    """
     heading_text = heading.text if heading else ""
     title = meta.title or ""
-    dated_below = _dated_below(page, heading)
-    if (
-        cues.NOT_FOUND_RE.search(heading_text)
-        or cues.NOT_FOUND_RE.search(title)
-        or (not dated_below and (cues.NOT_FOUND_WEAK_RE.search(heading_text) or cues.NOT_FOUND_WEAK_RE.search(title)))
-    ):
+    cued = _cued_below(page, heading)
+    texts = (heading_text, title)
+    if not cued and any(cues.NOT_FOUND_RE.search(t) or cues.NOT_FOUND_WEAK_RE.search(t) for t in texts):
         raise PageError("page_not_found", "the page says it could not be found")
     if cues.read_issue_heading(heading_text) is not None or cues.ISSUE_URL_RE.search(page.url.split("?", 1)[0]):
         return "issue"
-    if cues.SEARCH_RE.search(heading_text) or cues.SEARCH_RE.search(title) or _is_search_url(page.url):
+    if not cued and (any(cues.SEARCH_RE.search(t) for t in texts) or _is_search_url(page.url)):
         raise PageError("search_results", "the page is a list of search results")
     # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
     # event adverts and issue links in its sidebar do not make it an event or a listing.
-    article_like = dated_below or any(cues.read_issue_line(line.text) for line in page.lines)
+    article_like = cued or any(cues.read_issue_line(line.text) is not None for line in page.lines)
+    if not article_like and _is_listing(page, heading_text, title):  # before events: sidebars advertise them
+        raise PageError("listing_page", "the page lists issues or articles; it only yields links")
     if _is_event(page, meta, heading_text, article_like):
         raise PageError("event_page", "the page announces an event")
-    if not article_like and _is_listing(page, heading_text, title):
-        raise PageError("listing_page", "the page lists issues or articles; it only yields links")
+    if not article_like and (reason := _not_an_article(page, heading)):
+        raise PageError("not_an_article", reason)
     return "article"
 
 
-def _dated_below(page: Page, heading: Line | None) -> bool:
-    """An article's heading has its date or byline right below; a listing's has not."""
+def _cued_below(page: Page, heading: Line | None) -> bool:
+    """An article's heading has its date, byline, issue or meta line right below (before any
+    teaser link); a listing's, a glossary's or a not-found page's has not."""
     if heading is None:
         return False
-    below = page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]
-    return any(cues.read_date_line(line.text) or cues.read_byline(line.text) for line in below)
+    for line in page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]:
+        text = line.text
+        if cues.read_date_line(text) or cues.read_byline(text) or cues.read_issue_line(text) is not None:
+            return True
+        if cues.read_meta_line(text) or cues.AUTHORS_HEADING_RE.match(text):
+            return True
+        if headline_link(line) is not None:
+            return False
+    return False
+
+
+def _not_an_article(page: Page, heading: Line | None) -> str | None:
+    """Why a page with no cue under its heading is not an article: home, author, glossary and
+    topic pages print teasers (a headline link over a date line), or say what they are."""
+    for line in page.lines[: CUE_WINDOW + (heading.index if heading else 0)]:
+        if cues.NOT_ARTICLE_LINE_RE.search(line.text):
+            return f"the page is a home page, author listing or similar: {line.text[:80]!r}"
+    teasers = sum(
+        1
+        for line in page.lines
+        if headline_link(line) is not None
+        and any(cues.read_date_line(other.text) for other in page.lines[line.index + 1 : line.index + 3])
+    )
+    if teasers >= 2:
+        return "the page lists teasers of other pages (a glossary, topic, author or home page)"
+    return None
 
 
 def _is_search_url(url: str) -> bool:
@@ -79,6 +116,7 @@ def _is_event(page: Page, meta: Metadata, heading_text: str, article_like: bool)
     if article_like:
         return False
     event_cues = sum(1 for line in page.lines if cues.EVENT_CUE_RE.search(line.text) and len(line.text) < 200)
+    event_cues += 2 * sum(1 for line in page.lines if cues.EVENT_DATE_LINE_RE.match(line.text))
     named_event = bool(cues.EVENT_HEADING_RE.search(heading_text) or cues.EVENT_URL_RE.search(page.url))
     return (event_cues >= 2 and named_event) or event_cues >= 4
 

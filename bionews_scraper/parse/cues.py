@@ -24,9 +24,78 @@ DATE_AND_BYLINE_RE = re.compile(
     rf"^(?P<date>{_DATE})(?:\s*[-–—|,·•]?\s*(?:updated:?\s*)?{_DATE})?\s*(?:[-–—|,·•:]\s*)?(?P<byline>by\s+.+)$",
     re.IGNORECASE,
 )
-# "Appeared in BioNews 743" (often a link to the issue page).
+# "Appeared in BioNews 743" (often a link to the issue page); WordPress: "... appears in BioNews 985".
 ISSUE_LINE_RE = re.compile(
-    r"\bAppeared\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\s*)?(?P<number>\d{1,5})\b", re.IGNORECASE
+    r"\bAppear(?:ed|s)\s+in\s*:?\s*BioNews\s*(?:issue\s*|no\.?\s*)?(?P<number>\d{1,5})\b", re.IGNORECASE
+)
+# The WordPress meta line: "Published 4 February 2019 posted in Comment and appears in BioNews 985"
+# (date, section and issue in one line; the section and the issue parts may be missing).
+META_LINE_RE = re.compile(
+    rf"^Published\s*:?\s+(?P<date>{_DATE})(?:\s+posted\s+in\s+(?P<section>.+?))?"
+    r"(?:\s+and\s+appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?$",
+    re.IGNORECASE,
+)
+# WordPress prints its authors under an "Author" or "Authors" heading, one name per line.
+AUTHORS_HEADING_RE = re.compile(r"^(?:the\s+)?authors?\s*:?$", re.IGNORECASE)
+# Image licence lines under a picture ("CC BY 4.0", "CC BY-SA 2.0", "CC0 1.0", "Public domain").
+LICENCE_RE = re.compile(
+    r"^(?:(?:licen[cs]ed?\s+under\s+)?CC\s*(?:0|BY(?:[\s-](?:SA|NC|ND))*)(?:\s*\d\.\d)?|public\s+domain)$",
+    re.IGNORECASE,
+)
+# Review facts printed above a review's text: never body.
+REVIEW_FACT_RE = re.compile(
+    r"^(?:(?:written\s+and\s+)?directed\s+by|produced\s+by|presented\s+by|edited\s+by|starring|available\s+(?:from|on|at|to)"
+    r"|running\s+time|certificate|isbn(?:-1[03])?\s*:?|publisher\s*:|venue\s*:|buy\s+this\s+book)\b",
+    re.IGNORECASE,
+)
+REVIEW_FACT_MAX_LENGTH = 200
+# Headline prefixes that name a section on pages without a meta line (the prefix stays in the headline).
+SECTION_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}reviews?\s*:", re.IGNORECASE), "Reviews"),
+    (re.compile(r"^podcast\s*:", re.IGNORECASE), "Podcast"),
+    (re.compile(r"^comment\s*:", re.IGNORECASE), "Comment"),
+    (re.compile(r"^elsewhere\s*:", re.IGNORECASE), "Elsewhere"),
+)
+# Job titles in an affiliation line: the parts around a co-author's name are roles, not people.
+ROLE_WORDS = frozenset(
+    {
+        "editor",
+        "director",
+        "lecturer",
+        "reader",
+        "fellow",
+        "officer",
+        "manager",
+        "writer",
+        "student",
+        "researcher",
+        "chair",
+        "chief",
+        "executive",
+        "head",
+        "consultant",
+        "counsellor",
+        "scientist",
+        "correspondent",
+        "coordinator",
+        "assistant",
+        "associate",
+        "trustee",
+        "member",
+        "candidate",
+        "president",
+        "founder",
+        "secretary",
+        "adviser",
+        "advisor",
+        "analyst",
+        "journalist",
+        "volunteer",
+        "intern",
+        "phd",
+        "deputy",
+        "senior",
+    }
 )
 # "By Chris Hardy", "BY DR RACHEL BROWN AND SAM LEE": a byline line.
 BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
@@ -36,6 +105,8 @@ BYLINE_MAX_LENGTH = 160
 ISSUE_HEADING_RE = re.compile(
     rf"^BioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(?P<number>\d{{1,5}})(?:\s*[-–—:|,]?\s*(?:\(?{_DATE}\)?))?$", re.IGNORECASE
 )
+# The legacy e-mail issue page's heading: "Issue 617 (25 July 2011)".
+EMAIL_ISSUE_RE = re.compile(rf"^Issue\s+(?P<number>\d{{1,5}})\s*\(\s*(?P<date>{_DATE})\s*\)$", re.IGNORECASE)
 # Progress issue page URLs: /newsletter_issue/bionews-743/
 ISSUE_URL_RE = re.compile(r"/newsletter_issue/bionews-(?P<number>\d{1,5})/?$", re.IGNORECASE)
 
@@ -68,11 +139,19 @@ LISTING_RE = re.compile(
     r"\b(?:archive|back\s+issues|all\s+issues|past\s+issues|previous\s+issues|issues\s+of\s+bionews|newsletter\s+issues)\b",
     re.IGNORECASE,
 )
-EVENT_HEADING_RE = re.compile(r"\bevents?\b|\bwebinar\b|\bconference\b|\bdebate\b|\bworkshop\b", re.IGNORECASE)
-EVENT_CUE_RE = re.compile(
-    r"\b(?:book\s+(?:your|a|now)|register\s+(?:now|here|for)|booking|tickets?|venue|speakers?\s*:|chaired\s+by|free\s+to\s+attend|doors\s+open)\b",
+# Lines only non-article pages print near their top (home pages, author listings, pagination).
+NOT_ARTICLE_LINE_RE = re.compile(
+    r"^this\s+week\s+at\s+(?:the\s+)?progress\s+educational\s+trust\b|\barticles\s+written\s+by\b|^page\s+\d+\s+of\s+\d+$",
     re.IGNORECASE,
 )
+EVENT_HEADING_RE = re.compile(r"\bevents?\b|\bwebinar\b|\bconference\b|\bdebate\b|\bworkshop\b", re.IGNORECASE)
+EVENT_CUE_RE = re.compile(
+    r"\b(?:(?:book\s+(?:your|a|now)|register\s+(?:now|here|for)|booking|tickets?|venue|chaired\s+by|free\s+to\s+attend"
+    r"|doors\s+open)\b|speakers?\s*:)",
+    re.IGNORECASE,
+)
+# An event's own date line: "13 September 2016 - 6pm (registration), 6.30pm-8pm (discussion)".
+EVENT_DATE_LINE_RE = re.compile(rf"^{_DATE}\s*[-–—,]\s*\d{{1,2}}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
 EVENT_URL_RE = re.compile(r"/(?:events?|whats-on|webinars?)(?:/|_|-|$)", re.IGNORECASE)
 
 # Titles carry the site name beside the headline: "BioNews - X", "X | PET".
@@ -187,15 +266,52 @@ def read_date_line(text: str) -> tuple[str, str | None] | None:
 
 
 def read_issue_line(text: str) -> int | None:
-    """The issue number in an ``Appeared in BioNews N`` line."""
+    """The issue number in an ``Appeared in BioNews N`` line (BioNews 0 is the first edition)."""
     match = ISSUE_LINE_RE.search(text)
-    return int(match["number"]) if match and int(match["number"]) > 0 else None
+    return int(match["number"]) if match else None
+
+
+def read_meta_line(text: str) -> tuple[str, str | None, int | None] | None:
+    """``(date text, section, issue)`` from a WordPress meta line, else ``None``."""
+    if len(text) > BYLINE_MAX_LENGTH or not text[:9].lower().startswith("published"):
+        return None
+    match = META_LINE_RE.match(text)
+    if not match:
+        return None
+    return match["date"], match["section"], int(match["number"]) if match["number"] else None
+
+
+def section_from_headline(headline: str) -> str | None:
+    """``"Film Review: X"`` -> ``"Reviews"``, ``"Podcast: X"`` -> ``"Podcast"``; else ``None``."""
+    return next((section for pattern, section in SECTION_PREFIXES if pattern.match(headline)), None)
+
+
+def is_review_fact(text: str) -> bool:
+    """``Directed by ...``, ``Available from ...`` or WordPress's facts flattened into a line ending in ``|``."""
+    return len(text) <= REVIEW_FACT_MAX_LENGTH and bool(REVIEW_FACT_RE.match(text) or text.endswith("|"))
+
+
+def is_author_name(text: str) -> bool:
+    """A line under an ``Authors`` heading that is a name, not the role line under it."""
+    return "," not in text and is_name(text) and ROLE_WORDS.isdisjoint(word.lower() for word in text.split())
+
+
+def affiliation_names(text: str) -> list[str]:
+    """Co-authors named inside an affiliation line: ``"Reproduction Editor, and Dr Jess Buxton,
+    Genetics Editor, BioNews"`` -> ``["Dr Jess Buxton"]``. Roles and institutions are not people."""
+    if not re.search(r"\band\b", text, re.IGNORECASE):
+        return []
+    return [
+        part
+        for part in parse_authors(text)
+        if len(part.split()) >= 2 and part.lower() not in SITE_NAMES and is_author_name(part)
+    ]
 
 
 def read_issue_heading(text: str) -> int | None:
     """The issue number in a ``BioNews N`` heading."""
     match = ISSUE_HEADING_RE.match(text)
-    return int(match["number"]) if match and int(match["number"]) > 0 else None
+    return int(match["number"]) if match else None
 
 
 def is_section_end(text: str) -> bool:

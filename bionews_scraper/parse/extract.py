@@ -16,6 +16,7 @@ from functools import cached_property
 from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.classify import classify, detect_layout
 from bionews_scraper.parse.decode import decode_html
+from bionews_scraper.parse.digest import build_digest, find_digest
 from bionews_scraper.parse.issue import build_issue
 from bionews_scraper.parse.landmarks import LandmarkIndex, compile_selectors
 from bionews_scraper.parse.metadata import Metadata, read_metadata
@@ -91,6 +92,8 @@ def extract_or_report(
 
 def _records(page: Page, meta: Metadata) -> tuple[Article | Issue, ...]:
     layout = detect_layout(page, meta)
+    if digest := find_digest(page):
+        return build_digest(page, layout, digest)
     heading = find_main_heading(page, meta, page.landmarks.first(HEADLINE_LANDMARKS[layout]))
     if classify(page, meta, heading) == "issue":
         return (build_issue(page, meta, layout, heading),)

@@ -41,8 +41,11 @@ class Article(TypedDict):
     published: str | None  # "YYYY-MM-DD", the publication's local date
     authors: list[str]  # names as printed, honorifics kept ("Dr Rachel Brown")
     byline: str | None  # the raw byline text ("By Dr Rachel Brown and Sam Lee")
-    issue: int | None  # BioNews issue number from "Appeared in BioNews N"
+    issue: int | None  # BioNews issue number from "Appeared in BioNews N" (0 is 22 March 1999)
     issue_url: str | None  # absolute URL of that issue's page
+    # "News", "Comment", "Reviews", "Elsewhere", "Podcast", ...: the WordPress meta line's
+    # "posted in", else the headline's prefix ("Film Review:" -> "Reviews"), else None
+    section: str | None
     body: str  # paragraphs joined by one blank line ("\n\n"); no boilerplate
     related: list[RelatedStory]
     sources: list[Source]
@@ -64,7 +67,7 @@ class Issue(TypedDict):
     kind: Literal["issue"]
     url: str
     layout: Layout
-    issue: int
+    issue: int  # 0 is the first edition, 22 March 1999
     published: str | None  # "YYYY-MM-DD"
     articles: list[IssueEntry]
     warnings: list[str]
@@ -100,6 +103,7 @@ REFUSAL_REASONS: tuple[str, ...] = (
     "listing_page",  # an archive or listing of issues: links only
     "search_results",  # a search results page listing several articles
     "event_page",  # an events page
+    "not_an_article",  # a glossary, author, topic, home or about page: teasers and links, no article
     "other_page",  # any other page that is neither article nor issue
     "missing_headline",  # looks like an article but no headline was found
     "missing_body",  # looks like an article but has no body text

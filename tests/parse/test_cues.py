@@ -5,12 +5,19 @@ from __future__ import annotations
 import pytest
 
 from bionews_scraper.parse.cues import (
+    EMAIL_ISSUE_RE,
+    LICENCE_RE,
+    affiliation_names,
     byline_names,
+    is_author_name,
     is_name,
+    is_review_fact,
     read_byline,
     read_date_line,
     read_issue_heading,
     read_issue_line,
+    read_meta_line,
+    section_from_headline,
 )
 
 
@@ -79,3 +86,67 @@ def test_byline_names_leave_out_affiliations(byline: str, names: list[str]) -> N
 )
 def test_only_a_date_may_follow_an_issue_headings_number(heading: str, number: int | None) -> None:
     assert read_issue_heading(heading) == number
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 4 February 2019 posted in Comment and appears in BioNews 985", ("4 February 2019", "Comment", 985)),
+        ("Published 03 June 2019 posted in News", ("03 June 2019", "News", None)),
+        ("Published 22 March 1999 and appears in BioNews 0", ("22 March 1999", None, 0)),
+        ("Published research suggests otherwise.", None),
+    ],
+)
+def test_wordpress_meta_line_gives_date_section_and_issue(line: str, expected: object) -> None:
+    assert read_meta_line(line) == expected
+
+
+def test_issue_lines_in_every_era_and_the_first_edition() -> None:
+    assert read_issue_line("Page URL: Appeared in BioNews 935") == 935
+    assert read_issue_line("and appears in BioNews 985") == 985
+    assert read_issue_line("Appeared in BioNews 0") == 0
+
+
+@pytest.mark.parametrize(
+    ("headline", "section"),
+    [
+        ("Film Review: Anonymous Father's Day", "Reviews"),
+        ("Event Review: Who owns your genome?", "Reviews"),
+        ("Book Review: Inheriting the Future", "Reviews"),
+        ("Podcast: Is UK surrogacy law fit for purpose?", "Podcast"),
+        ("Review finds IVF add-ons lack evidence", None),
+        ("Mouse eggs made from skin cells give healthy pups", None),
+    ],
+)
+def test_section_from_headline_prefix(headline: str, section: str | None) -> None:
+    assert section_from_headline(headline) == section
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Reproduction Editor, and Dr Jess Buxton, Genetics Editor, BioNews", ["Dr Jess Buxton"]),
+        ("Senior Lecturer in Law, University of Eastmoor", []),
+        ("Director, PET", []),
+        ("Professor of Bioethics and Law, University of the Pennines", []),
+    ],
+)
+def test_affiliation_names_only_co_authors_not_roles(line: str, names: list[str]) -> None:
+    assert affiliation_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "is_author"), [("Dr Fiona Ellery", True), ("Director, PET", False), ("Senior Editor", False)]
+)
+def test_author_name_lines_are_told_from_role_lines(line: str, is_author: bool) -> None:
+    assert is_author_name(line) == is_author
+
+
+def test_licences_review_facts_and_email_issue_heading() -> None:
+    assert all(LICENCE_RE.match(text) for text in ("CC BY 4.0", "CC0 1.0", "CC BY-SA 2.0"))
+    assert not LICENCE_RE.match("CC BY 4.0 licences are common on science images.")
+    assert is_review_fact("Directed by Tomas Lindqvist") and is_review_fact("Available from selected cinemas")
+    assert is_review_fact("Inheriting the Future Edited by Dr Paul Granger ISBN-10: 0000000001 |")
+    assert not is_review_fact("The film was directed by a former IVF nurse.")
+    match = EMAIL_ISSUE_RE.match("Issue 617 (25 July 2011)")
+    assert match and (match["number"], match["date"]) == ("617", "25 July 2011")

@@ -52,3 +52,10 @@ def test_layouts_are_the_schemas_enum() -> None:
 def test_key_order_constants_follow_the_typeddicts() -> None:
     assert tuple(types.Article.__annotations__) == types.ARTICLE_KEYS
     assert tuple(types.Issue.__annotations__) == types.ISSUE_KEYS
+
+
+def test_issue_zero_is_a_valid_issue_number() -> None:
+    """BioNews 0 is the first edition (22 March 1999)."""
+    for name in ("article", "issue"):
+        issue = _definition(name)["properties"]["issue"]
+        assert issue["minimum"] == 0

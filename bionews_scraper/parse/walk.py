@@ -1,0 +1,180 @@
+"""One pass down an article's lines: every cue line is kept aside, what is left is body.
+
+Cues are tried strongest first on each line: the WordPress meta line (date, section, issue),
+a date line, an issue line, a byline, an ``Authors`` heading and the names under it, image
+licences and the captions above them, review facts. An affiliation is what is left under a
+byline after every cue has been tried; it may name a co-author.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bionews_scraper.parse import cues
+from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
+from bionews_scraper.parse.page import Line, Page
+from bionews_scraper.parse.regions import CUE_WINDOW, DATE_ABOVE_WINDOW, same_text
+from bionews_scraper.parse.teasers import headline_link
+
+AFFILIATION_MAX_LENGTH = 150
+LINK_LINE_MAX_LENGTH = 100
+# Captions are short; a caption above a licence line sits at most this many lines above it.
+CAPTION_MAX_LENGTH = 200
+CAPTION_WINDOW = 3
+# Image captions and credits sit in the article but are not its text.
+NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
+SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
+
+
+@dataclass(slots=True)
+class ArticleLines:
+    """What the walk down an article's lines found: cue lines and body lines."""
+
+    date: str | None = None
+    byline: str | None = None
+    issue: Line | None = None
+    section: str | None = None
+    named: list[str] = field(default_factory=list)  # names under an "Authors" heading
+    coauthors: list[str] = field(default_factory=list)  # names inside an affiliation line
+    body: list[Line] = field(default_factory=list)
+    end: int = 0  # index of the first line after the body
+
+
+@dataclass(slots=True)
+class _State:
+    under_byline: bool = False  # the next plain short line may be an affiliation
+    in_authors: bool = False  # between an "Authors" heading and the first prose
+
+
+def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
+    """The cue lines and body lines of the article whose headline is ``anchor``, in [start, end)."""
+    found = ArticleLines(end=end)
+    if anchor is not None:
+        _read_above(page, anchor, start, found)
+    state = _State()
+    for line in page.lines[anchor.index + 1 if anchor else start : end]:
+        text = line.text
+        if ends_body(text) or (cues.is_section_end(text) and (line.is_heading or len(text) < 40)):
+            found.end = line.index
+            break  # wherever they sit, comments, sources and related lists close the body
+        if page.is_foreign_furniture(line, anchor):
+            continue
+        if (dated := cues.read_date_line(text)) and found.body:
+            found.end = _end_before_teaser_headline(found.body, line.index)
+            break  # a dated line below the body starts the related list
+        if _read_cue(line, found, state, dated):
+            continue
+        if is_boilerplate(text) or _is_link_furniture(line) or line.tag in NOT_PROSE_TAGS:
+            continue
+        if line.is_heading and anchor is not None and same_text(text, anchor.text):
+            continue
+        if cues.LICENCE_RE.match(text):
+            _drop_captions(found.body, line.index)
+            continue
+        if cues.is_review_fact(text):
+            _drop_work_title(found.body, line.index)
+            continue
+        if found.body and found.body[-1].text == text and found.body[-1].index == line.index - 1:
+            continue  # a caption printed twice
+        found.body.append(line)
+    return found
+
+
+def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> None:
+    """Drifted pages print the date above the headline; bionews2018 may print the issue in its
+    share box there (``Page URL: Appeared in BioNews 935``)."""
+    for line in page.lines[max(start, anchor.index - DATE_ABOVE_WINDOW) : anchor.index]:
+        if dated := cues.read_date_line(line.text):
+            found.date, found.byline = dated[0], dated[1]
+    for line in page.lines[max(0, anchor.index - CUE_WINDOW) : anchor.index]:
+        if cues.read_issue_line(line.text) is not None and line.text.lower().startswith(("page url", "appeared")):
+            found.issue = line
+
+
+def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, str | None] | None) -> bool:
+    """Take ``line`` aside when it is a cue line (or under one); ``True`` when it was."""
+    text = line.text
+    if found.body:  # below the first prose, only a late issue line or byline is still a cue
+        return _read_late_cue(line, found)
+    if meta := cues.read_meta_line(text):
+        found.date = found.date or meta[0]
+        found.section = found.section or (meta[1].strip() if meta[1] else None)
+        if meta[2] is not None:
+            found.issue = found.issue or line
+        return True
+    if dated:
+        if found.date is None:
+            found.date, found.byline = dated[0], found.byline or dated[1]
+        state.under_byline = dated[1] is not None
+        return True
+    if _read_late_cue(line, found):
+        state.under_byline = found.byline is not None and cues.read_byline(text) is not None
+        return True
+    if cues.AUTHORS_HEADING_RE.match(text) and len(text) < 20:
+        state.in_authors, state.under_byline = True, False
+        return True
+    if state.in_authors:
+        if cues.is_author_name(text):
+            found.named.append(text)
+            return True
+        if _is_affiliation(line) and not cues.LICENCE_RE.match(text):
+            return True  # a role line under a name
+        state.in_authors = False
+    if state.under_byline and _is_affiliation(line) and not cues.is_review_fact(text):
+        found.coauthors += cues.affiliation_names(text)
+        state.under_byline = False
+        return True
+    state.under_byline = False
+    return False
+
+
+def _read_late_cue(line: Line, found: ArticleLines) -> bool:
+    text = line.text
+    if cues.read_issue_line(text) is not None:
+        found.issue = found.issue or line
+        if found.date is None and (inline := cues.DATE_ANYWHERE_RE.search(text)):
+            found.date = inline["date"]
+        return True
+    if (byline := cues.read_byline(text)) is not None:
+        found.byline = found.byline or byline
+        return True
+    return False
+
+
+def _end_before_teaser_headline(body: list[Line], dated_index: int) -> int:
+    """Drop the related list's first headline link, read as body before its date line; the
+    body ends after its last prose line (link lines between it and the date are the list's)."""
+    while body and body[-1].index >= dated_index - 2 and headline_link(body[-1]) is not None:
+        body.pop()
+    return body[-1].index + 1 if body else dated_index
+
+
+def _drop_captions(body: list[Line], licence_index: int) -> None:
+    """An image's caption lines sit just above its licence line: not body."""
+    while (
+        body
+        and body[-1].index >= licence_index - CAPTION_WINDOW
+        and len(body[-1].text) <= CAPTION_MAX_LENGTH
+        and not body[-1].text.endswith(SENTENCE_END)
+    ):
+        body.pop()
+
+
+def _drop_work_title(body: list[Line], fact_index: int) -> None:
+    """A review's first fact line follows the reviewed work's title: not body either."""
+    last = body[-1] if body else None
+    if last and last.index == fact_index - 1 and _is_affiliation(last):
+        body.pop()
+
+
+def _is_link_furniture(line: Line) -> bool:
+    """A short line that is nothing but links (share buttons, "sign up" calls): not prose."""
+    return (
+        len(line.text) <= LINK_LINE_MAX_LENGTH and line.link_text_share >= 0.9 and not line.text.endswith(SENTENCE_END)
+    )
+
+
+def _is_affiliation(line: Line) -> bool:
+    """A role line under a byline or name: short, not a sentence, not a heading."""
+    text = line.text
+    return len(text) <= AFFILIATION_MAX_LENGTH and not text.endswith(SENTENCE_END) and not line.is_heading
