@@ -47,7 +47,12 @@ def test_each_page_with_its_url_gives_its_expected_record_or_refusal(
         assert "Traceback" not in err
     else:
         assert status == 0 and err == ""
-        assert json.loads(out) == case.parse()
+        assert [json.loads(line) for line in out.splitlines()] == _records(case.parse())
+
+
+def _records(expected: dict | list) -> list:
+    """A case's expected records: one, or the several a legacy e-mail issue page holds."""
+    return expected if isinstance(expected, list) else [expected]
 
 
 def test_output_is_utf8_not_ascii_escaped() -> None:
@@ -60,8 +65,9 @@ def test_many_files_give_one_line_each_and_exit_1_when_any_failed(
     every_case_at_once: subprocess.CompletedProcess[str],
 ) -> None:
     refused = [case for case in CASES if "error" in case.expected]
+    records = sum(len(_records(case.expected)) for case in CASES if case not in refused)
     assert every_case_at_once.returncode == 1
-    assert len(every_case_at_once.stdout.splitlines()) == len(CASES) - len(refused)
+    assert len(every_case_at_once.stdout.splitlines()) == records  # a page holding several gives each
     assert len(every_case_at_once.stderr.splitlines()) == len(refused)
 
 
@@ -69,7 +75,9 @@ def test_without_url_the_page_names_its_url_else_the_file_path(
     every_case_at_once: subprocess.CompletedProcess[str],
 ) -> None:
     records = [json.loads(line) for line in every_case_at_once.stdout.splitlines()]
-    by_canonical = [r for r in records if r.get("canonical_url")]
+    # An article of a page holding several keeps the page's address; its canonical_url is its own page.
+    own_pages = {r.get("canonical_url") for case in CASES if isinstance(case.expected, list) for r in case.expected}
+    by_canonical = [r for r in records if r.get("canonical_url") and r["canonical_url"] not in own_pages]
     assert by_canonical and all(r["url"] == r["canonical_url"] for r in by_canonical)
     legacy = [r for r in records if r["layout"] == "legacy" and r["kind"] == "article"]
     assert legacy and all(r["url"].endswith("page.html") for r in legacy if not r["canonical_url"])

@@ -25,6 +25,8 @@ NAV_LINK_RE = re.compile(
     r"^\W*(?:BioNews\s*(?:issue\s*)?\d{1,5}|(?:previous|next|older|newer|latest|this)\s+(?:issue|newsletter|edition)s?)\W*$",
     re.IGNORECASE,
 )
+# A teaser's "... [Read More]" link label is not its text (the "..." is).
+READ_MORE_RE = re.compile(r"\s*\[?\s*read\s+more\s*\]?\s*$", re.IGNORECASE)
 # A line is a headline link when link text covers this much of it.
 HEADLINE_LINK_SHARE = 0.6
 # ... or, when the line starts with the link, this much (the rest is "by NAME" or a date).
@@ -102,6 +104,9 @@ def _read_entry_text(entry: Teaser, line: Line, text: str) -> None:
     byline = cues.read_byline(text)
     if byline and not entry.authors:
         entry.authors = cues.byline_names(byline)
+        return
+    text = READ_MORE_RE.sub("", text)
+    if not text:
         return
     if entry.teaser is None:
         entry.teaser, entry.teaser_paragraph = text, line.paragraph

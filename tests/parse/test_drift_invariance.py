@@ -43,7 +43,7 @@ def _case_articles() -> list[tuple[str, bytes]]:
     return [
         (case.meta["url"], case.page)
         for case in all_cases()
-        if case.expected.get("kind") == "article" and "truncated" not in case.name
+        if isinstance(case.expected, dict) and case.expected.get("kind") == "article" and "truncated" not in case.name
     ]
 
 

@@ -14,7 +14,8 @@ from bionews_scraper.records.validate import record_errors
 from tests.cases import Case, all_cases
 
 CASES = all_cases()
-RECORD_CASES = [case for case in CASES if "error" not in case.expected]
+# A page holding several records (a legacy e-mail issue page) is checked in test_fixture_digests.py.
+RECORD_CASES = [case for case in CASES if isinstance(case.expected, dict) and "error" not in case.expected]
 FIELD_CHECKS = [
     pytest.param(case, key, id=f"{case.name}:{key}")
     for case in RECORD_CASES

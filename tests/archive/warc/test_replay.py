@@ -309,3 +309,21 @@ def test_a_coding_warcio_cannot_read_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "coded.warc.gz").write_bytes(stream.getvalue())
     summary = replay([tmp_path / "coded.warc.gz"], tmp_path / "out")
     assert summary["skipped_by_why"] == {"unsupported_encoding": 2} and summary["file_errors"] == []
+
+
+def test_a_captured_page_holding_several_articles_gives_each_record(tmp_path: Path) -> None:
+    """A legacy e-mail issue page replays into each of its articles and its issue."""
+    folder = Path(__file__).resolve().parents[3] / "fixtures" / "pages" / "legacy-article-email-issue-several-articles"
+    url = json.loads((folder / "meta.json").read_text(encoding="utf-8"))["url"]
+    stream = BytesIO()
+    writer = WARCWriter(stream, gzip=True, warc_version="1.1")
+    writer.write_record(
+        _response(writer, url, "200 OK", (folder / "page.html").read_bytes(), [("Content-Type", "text/html")])
+    )
+    (tmp_path / "digest.warc.gz").write_bytes(stream.getvalue())
+    replay([tmp_path / "digest.warc.gz"], tmp_path / "out")
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    articles = list(read_records(tmp_path / "out" / OUTPUT_FILES["article"]))
+    issues = list(read_records(tmp_path / "out" / OUTPUT_FILES["issue"]))
+    assert [a["headline"] for a in articles] == [r["headline"] for r in expected if r["kind"] == "article"]
+    assert [i["issue"] for i in issues] == [r["issue"] for r in expected if r["kind"] == "issue"]
