@@ -6,7 +6,7 @@ what markup hides. Every fallback or disagreement leaves a warning.
 
 from __future__ import annotations
 
-from bionews_scraper.parse import cues
+from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
@@ -91,7 +91,7 @@ def _authors(found: ArticleLines, meta: Metadata, warnings: list[str]) -> tuple[
     ``Authors`` heading, else JSON-LD's (with a warning)."""
     byline = found.byline
     if byline or found.named:
-        authors = list(dict.fromkeys([*cues.byline_names(byline), *found.coauthors, *found.named]))
+        authors = list(dict.fromkeys([*names.byline_names(byline), *found.coauthors, *found.named]))
         stated = meta.ld_authors or meta.ld_publisher_authors
         if stated and [a.casefold() for a in stated] != [a.casefold() for a in authors]:
             warnings.append(f"authors_metadata_mismatch: metadata names {', '.join(stated)}; the byline is used")

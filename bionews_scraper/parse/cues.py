@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bionews_scraper.parse.normalise import NAME_SEPARATOR_RE, parse_authors
+from bionews_scraper.parse.names import is_name
+from bionews_scraper.parse.normalise import NAME_SEPARATOR_RE
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -55,47 +56,6 @@ SECTION_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^podcast\s*:", re.IGNORECASE), "Podcast"),
     (re.compile(r"^comment\s*:", re.IGNORECASE), "Comment"),
     (re.compile(r"^elsewhere\s*:", re.IGNORECASE), "Elsewhere"),
-)
-# Job titles in an affiliation line: the parts around a co-author's name are roles, not people.
-ROLE_WORDS = frozenset(
-    {
-        "editor",
-        "director",
-        "lecturer",
-        "reader",
-        "fellow",
-        "officer",
-        "manager",
-        "writer",
-        "student",
-        "researcher",
-        "chair",
-        "chief",
-        "executive",
-        "head",
-        "consultant",
-        "counsellor",
-        "scientist",
-        "correspondent",
-        "coordinator",
-        "assistant",
-        "associate",
-        "trustee",
-        "member",
-        "candidate",
-        "president",
-        "founder",
-        "secretary",
-        "adviser",
-        "advisor",
-        "analyst",
-        "journalist",
-        "volunteer",
-        "intern",
-        "phd",
-        "deputy",
-        "senior",
-    }
 )
 # "By Chris Hardy", "BY DR RACHEL BROWN AND SAM LEE": a byline line.
 BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
@@ -165,79 +125,6 @@ SITE_NAMES = frozenset({"bionews", "pet", "progress educational trust", "the pro
 BYLINE_AND_DATE_RE = re.compile(rf"^(?P<byline>by\s+.+?)\s*[-–—|,·•]\s*(?P<date>{_DATE})$", re.IGNORECASE)
 # A date somewhere inside a longer line ("Appeared in BioNews 743, 24 February 2014").
 DATE_ANYWHERE_RE = re.compile(rf"\b(?P<date>{_DATE})\b", re.IGNORECASE)
-# Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
-NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "du",
-        "la",
-        "le",
-        "van",
-        "von",
-        "bin",
-        "al",
-        "el",
-        "y",
-        "ter",
-        "ten",
-        "dos",
-        "das",
-    }
-)
-NAME_MAX_WORDS = 7
-# Words that make an affiliation, not a person, of a comma-separated byline part.
-INSTITUTION_WORDS = frozenset(
-    {
-        "university",
-        "institute",
-        "college",
-        "hospital",
-        "trust",
-        "centre",
-        "center",
-        "school",
-        "council",
-        "foundation",
-        "society",
-        "clinic",
-        "agency",
-        "authority",
-        "department",
-        "nhs",
-        "ltd",
-        "limited",
-        "association",
-        "committee",
-        "group",
-        "network",
-        "laboratory",
-        "laboratories",
-        "unit",
-        "charity",
-    }
-)
-
-
-def is_name(text: str) -> bool:
-    """A printed person's name: 1-7 words, each capitalised or a particle, no digits, and
-    not an institution ("By Dr A Lee, Francis Crick Institute" names one person)."""
-    words = text.replace(".", ". ").split()
-    if not 1 <= len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in text):
-        return False
-    if not INSTITUTION_WORDS.isdisjoint(word.lower().strip(",.") for word in words):
-        return False
-    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
-
-
-def byline_names(byline: str | None) -> list[str]:
-    """The people a byline names, as printed; affiliations and roles left out."""
-    return [name for name in parse_authors(byline) if is_name(name)]
 
 
 def read_byline(text: str) -> str | None:
@@ -289,23 +176,6 @@ def section_from_headline(headline: str) -> str | None:
 def is_review_fact(text: str) -> bool:
     """``Directed by ...``, ``Available from ...`` or WordPress's facts flattened into a line ending in ``|``."""
     return len(text) <= REVIEW_FACT_MAX_LENGTH and bool(REVIEW_FACT_RE.match(text) or text.endswith("|"))
-
-
-def is_author_name(text: str) -> bool:
-    """A line under an ``Authors`` heading that is a name, not the role line under it."""
-    return "," not in text and is_name(text) and ROLE_WORDS.isdisjoint(word.lower() for word in text.split())
-
-
-def affiliation_names(text: str) -> list[str]:
-    """Co-authors named inside an affiliation line: ``"Reproduction Editor, and Dr Jess Buxton,
-    Genetics Editor, BioNews"`` -> ``["Dr Jess Buxton"]``. Roles and institutions are not people."""
-    if not re.search(r"\band\b", text, re.IGNORECASE):
-        return []
-    return [
-        part
-        for part in parse_authors(text)
-        if len(part.split()) >= 2 and part.lower() not in SITE_NAMES and is_author_name(part)
-    ]
 
 
 def read_issue_heading(text: str) -> int | None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bionews_scraper.parse import cues
+from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Link
@@ -99,11 +99,11 @@ def _read_entry_text(entry: Teaser, line: Line, text: str) -> None:
     dated = cues.read_date_line(text)
     if dated and entry.published is None:
         entry.published = parse_date(dated[0])
-        entry.authors = entry.authors or cues.byline_names(dated[1])
+        entry.authors = entry.authors or names.byline_names(dated[1])
         return
     byline = cues.read_byline(text)
     if byline and not entry.authors:
-        entry.authors = cues.byline_names(byline)
+        entry.authors = names.byline_names(byline)
         return
     text = READ_MORE_RE.sub("", text)
     if not text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bionews_scraper.parse import cues
+from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, DATE_ABOVE_WINDOW, same_text
@@ -114,14 +114,14 @@ def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, 
         state.in_authors, state.under_byline = True, False
         return True
     if state.in_authors:
-        if cues.is_author_name(text):
+        if names.is_author_name(text):
             found.named.append(text)
             return True
         if _is_affiliation(line) and not cues.LICENCE_RE.match(text):
             return True  # a role line under a name
         state.in_authors = False
     if state.under_byline and _is_affiliation(line) and not cues.is_review_fact(text):
-        found.coauthors += cues.affiliation_names(text)
+        found.coauthors += names.affiliation_names(text)
         state.under_byline = False
         return True
     state.under_byline = False

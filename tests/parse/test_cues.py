@@ -7,10 +7,6 @@ import pytest
 from bionews_scraper.parse.cues import (
     EMAIL_ISSUE_RE,
     LICENCE_RE,
-    affiliation_names,
-    byline_names,
-    is_author_name,
-    is_name,
     is_review_fact,
     read_byline,
     read_date_line,
@@ -19,6 +15,7 @@ from bionews_scraper.parse.cues import (
     read_meta_line,
     section_from_headline,
 )
+from bionews_scraper.parse.names import affiliation_names, byline_names, is_author_name, is_name
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,140 @@
+"""Printed names: who a byline, an Authors heading or an affiliation line names.
+
+Names are kept as printed (honorifics too); roles, institutions and site names are not people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bionews_scraper.parse.normalise import parse_authors
+
+# A co-author in an affiliation line is joined by "and" ("Reproduction Editor, and Dr Jess Buxton, ...").
+CO_AUTHOR_JOIN_RE = re.compile(r"\band\b", re.IGNORECASE)
+# Job titles in an affiliation line: the parts around a co-author's name are roles, not people.
+ROLE_WORDS = frozenset(
+    {
+        "editor",
+        "director",
+        "lecturer",
+        "reader",
+        "fellow",
+        "officer",
+        "manager",
+        "writer",
+        "student",
+        "researcher",
+        "chair",
+        "chief",
+        "executive",
+        "head",
+        "consultant",
+        "counsellor",
+        "scientist",
+        "correspondent",
+        "coordinator",
+        "assistant",
+        "associate",
+        "trustee",
+        "member",
+        "candidate",
+        "president",
+        "founder",
+        "secretary",
+        "adviser",
+        "advisor",
+        "analyst",
+        "journalist",
+        "volunteer",
+        "intern",
+        "phd",
+        "deputy",
+        "senior",
+    }
+)
+# Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "y",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+    }
+)
+NAME_MAX_WORDS = 7
+# Words that make an affiliation, not a person, of a comma-separated byline part.
+INSTITUTION_WORDS = frozenset(
+    {
+        "university",
+        "institute",
+        "college",
+        "hospital",
+        "trust",
+        "centre",
+        "center",
+        "school",
+        "council",
+        "foundation",
+        "society",
+        "clinic",
+        "agency",
+        "authority",
+        "department",
+        "nhs",
+        "ltd",
+        "limited",
+        "association",
+        "committee",
+        "group",
+        "network",
+        "laboratory",
+        "laboratories",
+        "unit",
+        "charity",
+    }
+)
+
+
+def is_name(text: str) -> bool:
+    """A printed person's name: 1-7 words, each capitalised or a particle, no digits, and
+    not an institution ("By Dr A Lee, Francis Crick Institute" names one person)."""
+    words = text.replace(".", ". ").split()
+    if not 1 <= len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in text):
+        return False
+    if not INSTITUTION_WORDS.isdisjoint(word.lower().strip(",.") for word in words):
+        return False
+    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+def byline_names(byline: str | None) -> list[str]:
+    """The people a byline names, as printed; affiliations and roles left out."""
+    return [name for name in parse_authors(byline) if is_name(name)]
+
+
+def is_author_name(text: str) -> bool:
+    """A line under an ``Authors`` heading that is a name, not the role line under it."""
+    return "," not in text and is_name(text) and ROLE_WORDS.isdisjoint(word.lower() for word in text.split())
+
+
+def affiliation_names(text: str) -> list[str]:
+    """Co-authors named inside an affiliation line: ``"Reproduction Editor, and Dr Jess Buxton,
+    Genetics Editor, BioNews"`` -> ``["Dr Jess Buxton"]``. Roles and institutions are not people."""
+    if not CO_AUTHOR_JOIN_RE.search(text):
+        return []
+    return [part for part in parse_authors(text) if len(part.split()) >= 2 and is_author_name(part)]
