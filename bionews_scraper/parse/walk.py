@@ -44,6 +44,7 @@ class ArticleLines:
 class _State:
     under_byline: bool = False  # the next plain short line may be an affiliation
     in_authors: bool = False  # between an "Authors" heading and the first prose
+    after_name: bool = False  # the line before was a name under that heading
 
 
 def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
@@ -93,14 +94,9 @@ def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> No
 
 def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, str | None] | None) -> bool:
     """Take ``line`` aside when it is a cue line (or under one); ``True`` when it was."""
-    text = line.text
     if found.body:  # below the first prose, only a late issue line or byline is still a cue
         return _read_late_cue(line, found)
-    if meta := cues.read_meta_line(text):
-        found.date = found.date or meta[0]
-        found.section = found.section or (meta[1].strip() if meta[1] else None)
-        if meta[2] is not None:
-            found.issue = found.issue or line
+    if _read_meta_line(line, found):
         return True
     if dated:
         if found.date is None:
@@ -108,23 +104,46 @@ def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, 
         state.under_byline = dated[1] is not None
         return True
     if _read_late_cue(line, found):
-        state.under_byline = found.byline is not None and cues.read_byline(text) is not None
+        state.under_byline = found.byline is not None and cues.read_byline(line.text) is not None
         return True
-    if cues.AUTHORS_HEADING_RE.match(text) and len(text) < 20:
-        state.in_authors, state.under_byline = True, False
+    if _read_author_lines(line, found, state):
         return True
-    if state.in_authors:
-        if names.is_author_name(text):
-            found.named.append(text)
-            return True
-        if _is_affiliation(line) and not cues.LICENCE_RE.match(text):
-            return True  # a role line under a name
-        state.in_authors = False
-    if state.under_byline and _is_affiliation(line) and not cues.is_review_fact(text):
-        found.coauthors += names.affiliation_names(text)
-        state.under_byline = False
+    under_byline, state.under_byline = state.under_byline, False
+    if under_byline and _is_affiliation(line) and not cues.is_review_fact(line.text):
+        found.coauthors += names.affiliation_names(line.text)  # what is left under a byline
         return True
-    state.under_byline = False
+    return False
+
+
+def _read_meta_line(line: Line, found: ArticleLines) -> bool:
+    """WordPress: ``Published DATE posted in SECTION and appears in BioNews N``."""
+    meta = cues.read_meta_line(line.text)
+    if meta is None:
+        return False
+    found.date = found.date or meta[0]
+    found.section = found.section or (meta[1].strip() if meta[1] else None)
+    if meta[2] is not None:
+        found.issue = found.issue or line
+    return True
+
+
+def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
+    """WordPress: an ``Author``/``Authors`` heading, then one name per line, each maybe
+    followed by one role line (``Director, PET``)."""
+    text = line.text
+    if cues.AUTHORS_HEADING_RE.match(text):
+        state.in_authors, state.after_name, state.under_byline = True, False, False
+        return True
+    if not state.in_authors:
+        return False
+    if not line.is_heading and len(text.split()) >= 2 and names.is_author_name(text):
+        found.named.append(text)
+        state.after_name = True
+        return True
+    if state.after_name and _is_affiliation(line) and not cues.LICENCE_RE.match(text):
+        state.after_name = False
+        return True  # the role line under a name
+    state.in_authors = state.after_name = False
     return False
 
 

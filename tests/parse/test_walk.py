@@ -1,0 +1,53 @@
+"""The walk down an article's lines: cue lines aside, body left, on three-line snippets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bionews_scraper.parse.extract import extract
+
+URL = "https://www.progress.org.uk/a-story/"
+PROSE = "<p>Researchers reported the finding in a journal this week, and others welcomed it.</p>"
+
+
+def _article(body: str) -> dict[str, Any]:
+    html = f"<html><head><title>A story | PET</title></head><body><h1>A story</h1>{body}{PROSE}</body></html>"
+    (record,) = extract(html.encode(), URL).records
+    assert record["kind"] == "article", record
+    return dict(record)
+
+
+def test_issue_line_under_the_byline_is_the_issue_not_an_affiliation() -> None:
+    record = _article("<p>17 October 2016</p><p>By Jo Bloggs</p><p>Appeared in BioNews 873</p>")
+    assert record["issue"] == 873 and record["authors"] == ["Jo Bloggs"]
+
+
+def test_co_author_in_an_affiliation_is_an_author_and_roles_are_not() -> None:
+    record = _article(
+        "<p>17 March 2008</p><p>By Dr Ann Lee</p><p>Reproduction Editor, and Dr Ben Khan, Genetics Editor, BioNews</p>"
+    )
+    assert record["authors"] == ["Dr Ann Lee", "Dr Ben Khan"] and "Editor" not in record["body"]
+
+
+def test_meta_line_and_authors_heading_give_date_section_issue_and_names() -> None:
+    record = _article(
+        "<p>Published 4 February 2019 posted in Comment and appears in BioNews 985</p>"
+        "<h3>Authors</h3><p>Dr Ann Lee</p><p>Director, PET</p><p>Ben Khan</p>"
+    )
+    assert (record["published"], record["section"], record["issue"]) == ("2019-02-04", "Comment", 985)
+    assert record["authors"] == ["Dr Ann Lee", "Ben Khan"] and "Director" not in record["body"]
+
+
+def test_a_sub_heading_under_the_authors_is_body_not_a_name() -> None:
+    record = _article(
+        "<p>Published 4 February 2019 posted in News</p><h3>Author</h3><p>Ben Khan</p><h2>Gene Therapy Results</h2>"
+    )
+    assert record["authors"] == ["Ben Khan"] and record["body"].startswith("Gene Therapy Results")
+
+
+def test_captions_over_a_licence_line_and_review_facts_are_not_body() -> None:
+    record = _article(
+        "<p>3 June 2019</p><p>By Ann Lee</p><p>The Seventh Embryo</p><p>Directed by Tomas Lind</p>"
+        "<p>Available from selected cinemas</p><div>A still from the film</div><div>CC BY 4.0</div>"
+    )
+    assert record["body"] == "Researchers reported the finding in a journal this week, and others welcomed it."
