@@ -10,7 +10,7 @@ import re
 from bionews_scraper.parse.normalise import parse_authors
 
 # A co-author in an affiliation line is joined by "and" ("Reproduction Editor, and Dr Jess Buxton, ...").
-CO_AUTHOR_JOIN_RE = re.compile(r"\band\b", re.IGNORECASE)
+CO_AUTHOR_JOIN_RE = re.compile(r"\band\b|&", re.IGNORECASE)
 # Job titles in an affiliation line: the parts around a co-author's name are roles, not people.
 ROLE_WORDS = frozenset(
     {
@@ -134,7 +134,8 @@ def is_author_name(text: str) -> bool:
 
 def affiliation_names(text: str) -> list[str]:
     """Co-authors named inside an affiliation line: ``"Reproduction Editor, and Dr Jess Buxton,
-    Genetics Editor, BioNews"`` -> ``["Dr Jess Buxton"]``. Roles and institutions are not people."""
-    if not CO_AUTHOR_JOIN_RE.search(text):
-        return []
-    return [part for part in parse_authors(text) if len(part.split()) >= 2 and is_author_name(part)]
+    Genetics Editor, BioNews"`` -> ``["Dr Jess Buxton"]``. A co-author is what opens a part
+    joined by "and" (up to its comma), when that is a person's name: roles and institutions
+    ("Create Fertility and London Women's Clinic") are not people."""
+    candidates = (part.split(",", 1)[0].strip(" .&") for part in CO_AUTHOR_JOIN_RE.split(text)[1:])
+    return [name for name in candidates if len(name.split()) >= 2 and is_author_name(name)]

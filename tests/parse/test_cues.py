@@ -126,6 +126,8 @@ def test_section_from_headline_prefix(headline: str, section: str | None) -> Non
         ("Senior Lecturer in Law, University of Eastmoor", []),
         ("Director, PET", []),
         ("Professor of Bioethics and Law, University of the Pennines", []),
+        ("Medical Director, Create Fertility and London Women's Clinic", []),
+        ("Policy Officer, PET and Sarah Norcross, Director", ["Sarah Norcross"]),
     ],
 )
 def test_affiliation_names_only_co_authors_not_roles(line: str, names: list[str]) -> None:
