@@ -23,6 +23,8 @@ LEGACY_MARKUP_RE = re.compile(
 # far cheaper than the regex over a page's first 20,000 characters (bench/parse_speed.py).
 LEGACY_MARKERS = ("1252", "8859-1", ".asp", ".ASP", "BioNews -", "BIONEWS -", "bionews -")
 HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
+# WordPress taxonomy and glossary pages: teasers and definitions, never an article.
+NOT_ARTICLE_URL_RE = re.compile(r"/(?:glossary|tag|topics?|category|author)/[^/?#]+/?(?:$|[?#])", re.IGNORECASE)
 # Template cue lines sit near the top of the page (the share box, the WordPress meta line).
 LAYOUT_CUE_LINES = 150
 # A slug that starts with "search-" is an article ("/search-for-male-infertility-genes-widens/").
@@ -71,7 +73,7 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
     if _is_event(page, meta, heading_text, article_like):
         raise PageError("event_page", "the page announces an event")
-    if not article_like and (reason := _not_an_article(page, heading)):
+    if not article_like and (reason := _not_an_article(page, meta, heading)):
         raise PageError("not_an_article", reason)
     return "article"
 
@@ -92,9 +94,12 @@ def _cued_below(page: Page, heading: Line | None) -> bool:
     return False
 
 
-def _not_an_article(page: Page, heading: Line | None) -> str | None:
+def _not_an_article(page: Page, meta: Metadata, heading: Line | None) -> str | None:
     """Why a page with no cue under its heading is not an article: home, author, glossary and
-    topic pages print teasers (a headline link over a date line), or say what they are."""
+    topic pages say what they are, or print teasers (a headline link over a date line) with
+    no article metadata."""
+    if NOT_ARTICLE_URL_RE.search(page.url):
+        return "the page is a WordPress glossary, tag, topic, category or author page"
     for line in page.lines[: CUE_WINDOW + (heading.index if heading else 0)]:
         if cues.NOT_ARTICLE_LINE_RE.search(line.text):
             return f"the page is a home page, author listing or similar: {line.text[:80]!r}"
@@ -104,7 +109,7 @@ def _not_an_article(page: Page, heading: Line | None) -> str | None:
         if headline_link(line) is not None
         and any(cues.read_date_line(other.text) for other in page.lines[line.index + 1 : line.index + 3])
     )
-    if teasers >= 2:
+    if teasers >= 2 and not meta.is_article:
         return "the page lists teasers of other pages (a glossary, topic, author or home page)"
     return None
 

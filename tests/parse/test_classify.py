@@ -1,0 +1,49 @@
+"""What kind of page, in which template: read from the page's content, never from a word alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bionews_scraper.parse.extract import extract
+
+PROSE = "<p>Researchers reported the finding in a journal this week, and others welcomed it warmly.</p>"
+
+
+def _records(html: str, url: str) -> list[dict]:
+    return [dict(record) for record in extract(html.encode("utf-8"), url).records]
+
+
+@pytest.mark.parametrize(
+    ("head", "first_line", "layout"),
+    [
+        ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', "", "legacy"),
+        ("<meta charset='utf-8'>", "<div>Page URL: Appeared in BioNews 935</div>", "bionews2018"),
+        ("<link rel='stylesheet' href='/wp-content/themes/pet/style.css'>", "", "progress"),
+    ],
+)
+def test_template_is_read_from_the_content_on_any_host(head: str, first_line: str, layout: str) -> None:
+    html = f"<html><head>{head}</head><body>{first_line}<h1>A story</h1><p>3 June 2019</p>{PROSE}</body></html>"
+    (record,) = _records(html, "https://www.progress.org.uk/a-story/")
+    assert record["layout"] == layout
+
+
+@pytest.mark.parametrize("headline", ["Error 404: the data that went missing", "Search results for rare genes improve"])
+def test_no_headline_word_alone_refuses_an_article(headline: str) -> None:
+    html = f"<html><body><h1>{headline}</h1><p>3 June 2019</p><p>By Ann Lee</p>{PROSE}</body></html>"
+    (record,) = _records(html, "https://www.bionews.org.uk/page_1")
+    assert record["kind"] == "article"
+
+
+def test_the_same_words_with_nothing_under_the_heading_are_refused() -> None:
+    html = f"<html><body><h1>Error 404</h1>{PROSE}</body></html>"
+    (record,) = _records(html, "https://www.bionews.org.uk/page_1")
+    assert record["reason"] == "page_not_found"
+
+
+def test_a_wordpress_glossary_page_is_refused_even_with_article_metadata() -> None:
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body><h1>Zygote</h1>"
+        f"<p>The single cell formed when a sperm fertilises an egg.</p>{PROSE}</body></html>"
+    )
+    (record,) = _records(html, "https://www.progress.org.uk/glossary/zygote/")
+    assert record["reason"] == "not_an_article"
