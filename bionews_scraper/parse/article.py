@@ -30,12 +30,8 @@ def build_article(
     warnings: list[str] = []
     headline = _headline(anchor, meta, warnings)
     start, end = span or (content_span(page, anchor) if anchor else (0, len(page.lines)))
-    found = walk_article(page, anchor, start, end)
-    found.byline = found.byline or _byline_below_body(page, found.end, end)
-    if not found.body:
-        raise PageError("missing_body", "the page has a headline but no body text")
-    if not (found.date or found.issue or found.byline or found.named or meta.is_article or meta.published):
-        raise PageError("other_page", "the page has no date, byline, issue line or article metadata")
+    last = end if span else len(page.lines)  # related lists and sources may sit past the content span
+    found = _article_lines(page, meta, anchor, start, end)
     published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found, meta, warnings)
     issue, issue_url = _issue(found.issue, page.url, warnings)
@@ -54,10 +50,21 @@ def build_article(
         "issue_url": issue_url,
         "section": found.section or cues.section_from_headline(headline),
         "body": _body_text(found.body),
-        "related": _related(page, found.end, end if span else len(page.lines), page.url),
-        "sources": _sources(page, found.end, end if span else len(page.lines), page.url),
+        "related": _related(page, found.end, last, page.url),
+        "sources": _sources(page, found.end, last, page.url),
         "warnings": _ordered(warnings),
     }
+
+
+def _article_lines(page: Page, meta: Metadata, anchor: Line | None, start: int, end: int) -> ArticleLines:
+    """The walk's cue and body lines; raises ``PageError`` without body or any article cue."""
+    found = walk_article(page, anchor, start, end)
+    found.byline = found.byline or _byline_below_body(page, found.end, end)
+    if not found.body:
+        raise PageError("missing_body", "the page has a headline but no body text")
+    if not (found.date or found.issue or found.byline or found.named or meta.is_article or meta.published):
+        raise PageError("other_page", "the page has no date, byline, issue line or article metadata")
+    return found
 
 
 def _headline(anchor: Line | None, meta: Metadata, warnings: list[str]) -> str:
