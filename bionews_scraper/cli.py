@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--out", type=Path, help="where to write (default: the first DIR)")
     merge.set_defaults(run=_run_merge)
 
+    stories = commands.add_parser(
+        "stories", help="rebuild OUT/calendar.jsonl and OUT/stories.jsonl from the output's JSON Lines alone"
+    )
+    stories.add_argument("dir", type=Path, metavar="OUT", help="a crawl's output directory")
+    stories.set_defaults(run=_run_stories)
+
     report = commands.add_parser(
         "report", help="coverage of an output directory: missing issues, years, errors, authors"
     )
@@ -175,7 +181,8 @@ def _run_crawl(args: argparse.Namespace) -> int:
         print(f"bionews crawl: {error}", file=sys.stderr)
         return 2
     stats = run_crawl(options)
-    return 0 if stats.get("finish_reason") == "finished" else 1
+    written = args.redis or _write_stories(args.out)  # a shared crawl's stories come with `bionews merge`
+    return 0 if stats.get("finish_reason") == "finished" and written else 1
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -201,15 +208,34 @@ def _run_demo(args: argparse.Namespace) -> int:
         print(f"serving {site} on {server.url}; crawling into {args.out}/", file=sys.stderr)
         stats = run_crawl(_crawl_options(args, extra))
     print(json.dumps(summarise(stats, stats.get("elapsed_time_seconds", 0.0)), indent=2), file=sys.stderr)
-    return 0 if stats.get("finish_reason") == "finished" else 1
+    written = args.redis or _write_stories(args.out)
+    return 0 if stats.get("finish_reason") == "finished" and written else 1
 
 
 def _run_merge(args: argparse.Namespace) -> int:
     from bionews_scraper.archive.merge import merge
 
-    counts = merge(args.dirs, args.out or args.dirs[0])
+    out = args.out or args.dirs[0]
+    counts = merge(args.dirs, out)
     print(json.dumps(dict(counts)), file=sys.stderr)
-    return 0
+    return 0 if _write_stories(out) else 1
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    return 0 if _write_stories(args.dir) else 2
+
+
+def _write_stories(out: Path) -> bool:
+    """Rebuild OUT/calendar.jsonl and OUT/stories.jsonl; False (and a message) if they could not be written."""
+    from bionews_scraper.archive.story_files import write_story_files
+
+    try:
+        summary = write_story_files(out)
+    except OSError as error:
+        print(f"bionews stories: {error}", file=sys.stderr)
+        return False
+    print(json.dumps({"stories": summary.to_dict()}), file=sys.stderr)
+    return True
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -274,7 +300,8 @@ def _run_replay(args: argparse.Namespace) -> int:
 
     summary = replay_warc(args.files, args.out, jobs=max(1, args.jobs))
     print(json.dumps(summary, indent=2), file=sys.stderr)
-    return 1 if summary["file_errors"] else 0
+    written = _write_stories(args.out)
+    return 1 if summary["file_errors"] or not written else 0
 
 
 def _run_parse(args: argparse.Namespace) -> int:

@@ -1,0 +1,147 @@
+"""Stories: one article, however many pages captured it.
+
+The same article lives at up to three URLs with no shared id (a legacy ``page_N.asp``, a
+bionews2018 ``/page_M`` and a migrated WordPress ``/<slug>/``), so copies are found by what
+they say. Two article records are the same story when
+
+- they carry the same issue number and their headlines match after ``normalise_headline``
+  (case, punctuation, quotes and dashes, a trailing full stop, a review prefix), or
+- they carry the same issue number and their headlines nearly match (rapidfuzz ratio of at
+  least ``HEADLINE_RATIO``) while their bodies share some text (``FUZZY_BODY_OVERLAP``), or
+- they carry the same issue number and their bodies are nearly the same text (Jaccard
+  similarity of word shingles of at least ``BODY_SIMILARITY``), whatever the headlines say, or
+- one has no issue number, the normalised headlines are equal and the printed dates lie
+  within ``DATE_WINDOW_DAYS`` days.
+
+Never by author strings (titles and names change between eras) nor page ids (renumbered).
+Comparisons stay inside blocks (one issue; one normalised headline), never all pairs; the
+matches join transitively.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from bionews_scraper.archive.calendar import iso_date
+
+HEADLINE_RATIO = 90  # rapidfuzz.fuzz.ratio of normalised headlines, 0-100
+FUZZY_BODY_OVERLAP = 0.3  # a near-miss headline also needs this share of body shingles in common
+BODY_SIMILARITY = 0.7  # Jaccard similarity of body shingles for "the same text"
+SHINGLE_WORDS = 5
+DATE_WINDOW_DAYS = 14
+
+# Review and podcast prefixes older templates print as part of the headline, and WordPress may drop.
+HEADLINE_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:film|book|event|theatre|theater|radio|tv|exhibition)\s+review|podcast|comment)\s*:\s*", re.I
+)
+APOSTROPHES_RE = re.compile(r"['‘’ʼ`´]")  # dropped, as WordPress slugs drop them: "father's" -> "fathers"
+NOT_WORD_RE = re.compile(r"[^\w]+")  # other punctuation, quotes and dashes become spaces
+
+
+def normalise_headline(headline: str) -> str:
+    """``"Film Review: Anonymous Father’s Day."`` -> ``"anonymous fathers day"``."""
+    text = unicodedata.normalize("NFKC", headline)
+    text = HEADLINE_PREFIX_RE.sub("", text)
+    text = APOSTROPHES_RE.sub("", text.casefold())
+    return " ".join(NOT_WORD_RE.sub(" ", text).replace("_", " ").split())
+
+
+def shingles(body: str) -> frozenset[int]:
+    """Hashes of the body's runs of ``SHINGLE_WORDS`` normalised words (a short body: the whole)."""
+    words = normalise_headline(body).split()
+    if len(words) < SHINGLE_WORDS:
+        return frozenset({hash(tuple(words))}) if words else frozenset()
+    return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class _Copies:
+    """Union-find over record indices: which records are copies of one story."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            found[self.find(i)].append(i)
+        return list(found.values())
+
+
+def group_copies(articles: Sequence[Mapping[str, Any]]) -> list[list[int]]:
+    """Indices of ``articles`` grouped into stories by the rule in this module's docstring."""
+    heads = [normalise_headline(str(record.get("headline") or "")) for record in articles]
+    bodies: dict[int, frozenset[int]] = {}
+
+    def body(i: int) -> frozenset[int]:  # shingled only when a comparison needs it
+        if i not in bodies:
+            bodies[i] = shingles(str(articles[i].get("body") or ""))
+        return bodies[i]
+
+    copies = _Copies(len(articles))
+    by_issue: dict[int, list[int]] = defaultdict(list)
+    by_headline: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(articles):
+        if isinstance(record.get("issue"), int):
+            by_issue[record["issue"]].append(i)
+        if heads[i]:
+            by_headline[heads[i]].append(i)
+    for block in by_issue.values():
+        for i, j in combinations(block, 2):
+            if _same_in_issue(heads[i], heads[j], lambda i=i, j=j: jaccard(body(i), body(j))):
+                copies.join(i, j)
+    for block in by_headline.values():
+        for i, j in combinations(block, 2):
+            if _one_without_issue(articles[i], articles[j]) and _dates_near(articles[i], articles[j]):
+                copies.join(i, j)
+    return sorted(copies.groups())
+
+
+def _same_in_issue(head_a: str, head_b: str, overlap: Any) -> bool:
+    if head_a and head_a == head_b:
+        return True
+    if head_a and head_b and fuzz.ratio(head_a, head_b) >= HEADLINE_RATIO:
+        return bool(overlap() >= FUZZY_BODY_OVERLAP)
+    return bool(overlap() >= BODY_SIMILARITY)
+
+
+def _one_without_issue(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return not isinstance(a.get("issue"), int) or not isinstance(b.get("issue"), int)
+
+
+def _dates_near(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    first, second = iso_date(a.get("published")), iso_date(b.get("published"))
+    return first is not None and second is not None and abs((first - second).days) <= DATE_WINDOW_DAYS
+
+
+def story_id(issue: int | None, headline: str) -> str:
+    """Stable across runs: from the story's issue and normalised headline, never from a URL or page id."""
+    digest = hashlib.sha1(f"{issue}|{normalise_headline(headline)}".encode(), usedforsecurity=False).hexdigest()
+    return f"{issue if issue is not None else 'x'}-{digest[:12]}"
+
+
+def records_of(items: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The article records among ``items`` (other kinds are skipped)."""
+    return [record for record in items if record.get("kind", "article") == "article"]

@@ -1,0 +1,80 @@
+"""Build one ``stories.jsonl`` line per story from its copies and the issue calendar.
+
+Best values: the copies are ordered by template era (``legacy``, then ``bionews2018``, then
+``progress``), then by URL. The oldest template printed the story closest to when it was
+written, and migrated pages show today's titles and re-dated "Published" lines, so each field
+comes from the first copy in that order that has it: ``headline``, ``issue``, ``published``
+and ``authors``; ``section`` from the first copy that has one (only newer templates print it).
+``issue_date`` is the issue's calendar date.
+
+Flags, so an archivist sees what the copies disagree on:
+
+- ``published_far_from_issue_date``: some copy prints a date more than ``FAR_DAYS`` days from
+  the issue's calendar date (a migration artefact);
+- ``authors_differ_between_copies``: copies with a byline print different names (an honorific
+  added or dropped counts);
+- ``headline_differs_between_copies``: the normalised headlines differ (a re-typed headline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from bionews_scraper.archive.calendar import iso_date
+from bionews_scraper.archive.stories import group_copies, normalise_headline, story_id
+
+ERA_ORDER = {"legacy": 0, "bionews2018": 1, "progress": 2}
+FAR_DAYS = 14
+STORY_KEYS = ("story_id", "headline", "issue", "issue_date", "published", "authors", "section", "urls", "flags")
+
+
+def build_stories(articles: Sequence[Mapping[str, Any]], calendar: Mapping[int, date]) -> list[dict[str, Any]]:
+    """One story record per group of copies among ``articles``, ordered by issue, date and id.
+
+    ``calendar`` maps issue numbers to their dates (``calendar_dates``); an issue missing
+    from it gets ``issue_date`` null and no date flag.
+    """
+    stories = [_story([articles[i] for i in group], calendar) for group in group_copies(articles)]
+    return sorted(stories, key=lambda s: (s["issue"] is None, s["issue"] or 0, s["published"] or "", s["story_id"]))
+
+
+def _story(copies: list[Mapping[str, Any]], calendar: Mapping[int, date]) -> dict[str, Any]:
+    ordered = sorted(copies, key=lambda r: (ERA_ORDER.get(str(r.get("layout")), len(ERA_ORDER)), str(r.get("url"))))
+    headline = str(_first(ordered, "headline") or "")
+    issue = _first(ordered, "issue")
+    issue_date = calendar.get(issue) if isinstance(issue, int) else None
+    story = {
+        "story_id": story_id(issue, headline),
+        "headline": headline,
+        "issue": issue,
+        "issue_date": issue_date.isoformat() if issue_date else None,
+        "published": _first(ordered, "published"),
+        "authors": list(_first(ordered, "authors") or []),
+        "section": _first(ordered, "section"),
+        "urls": list(dict.fromkeys(str(r.get("url")) for r in ordered)),
+        "flags": _flags(ordered, issue_date),
+    }
+    return {key: story[key] for key in STORY_KEYS}
+
+
+def _first(copies: Sequence[Mapping[str, Any]], key: str) -> Any:
+    """The first copy's value of ``key`` that is not null or empty."""
+    return next((r.get(key) for r in copies if r.get(key) not in (None, "", [])), None)
+
+
+def _flags(copies: Sequence[Mapping[str, Any]], issue_date: date | None) -> list[str]:
+    flags = []
+    if issue_date is not None and any(_far(r.get("published"), issue_date) for r in copies):
+        flags.append("published_far_from_issue_date")
+    if len({tuple(r["authors"]) for r in copies if r.get("authors")}) > 1:
+        flags.append("authors_differ_between_copies")
+    if len({normalise_headline(str(r.get("headline") or "")) for r in copies}) > 1:
+        flags.append("headline_differs_between_copies")
+    return flags
+
+
+def _far(published: object, issue_date: date) -> bool:
+    printed = iso_date(published)
+    return printed is not None and abs((printed - issue_date).days) > FAR_DAYS
