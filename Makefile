@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup redis demo test fixtures bench clean
+.PHONY: setup redis chromium demo test fixtures bench clean
 
 setup: $(STAMP)
 
@@ -24,8 +24,14 @@ redis:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; }
 
+## Debian's chromium, in which a test renders the HTML report headless (tests/archive/test_report_sections.py).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
 ## The walls and the style (import-linter, ruff, mypy; configured in pyproject.toml), then the tests.
-test: $(STAMP) redis
+test: $(STAMP) redis chromium
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

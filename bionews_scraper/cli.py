@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         "--issues", type=int, default=500, help="issues 1..N (default 500; at least 3, at most --articles)"
     )
     synth.add_argument("--seed", type=int, default=0, help="the same seed writes byte-identical files (default 0)")
+    synth.add_argument(
+        "--migrated",
+        type=float,
+        default=0.1,
+        metavar="SHARE",
+        help="share of legacy and bionews2018 stories that also get a migrated WordPress copy (default 0.1)",
+    )
     synth.set_defaults(run=_run_synth)
 
     replay = commands.add_parser("replay", help="re-extract records from WARC files, with no network")
@@ -90,6 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     stories.add_argument("dir", type=Path, metavar="OUT", help="a crawl's output directory")
     stories.set_defaults(run=_run_stories)
+
+    export = commands.add_parser("export", help="write articles, issues, stories and calendar as typed Parquet files")
+    export.add_argument("dir", type=Path, metavar="OUT", help="a crawl's output directory")
+    export.add_argument("--parquet", type=Path, required=True, metavar="DIR", help="where to write the .parquet files")
+    export.set_defaults(run=_run_export)
 
     report = commands.add_parser(
         "report", help="coverage of an output directory: missing issues, years, errors, authors"
@@ -221,6 +233,20 @@ def _run_merge(args: argparse.Namespace) -> int:
     return 0 if _write_stories(out) else 1
 
 
+def _run_export(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from bionews_scraper.archive.export import export_parquet
+
+    try:
+        rows = export_parquet(args.dir, args.parquet)
+    except (OSError, duckdb.Error) as error:
+        print(f"bionews export: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps({"parquet": str(args.parquet), "rows": rows}), file=sys.stderr)
+    return 0
+
+
 def _run_stories(args: argparse.Namespace) -> int:
     return 0 if _write_stories(args.dir) else 2
 
@@ -281,12 +307,14 @@ def _run_synth(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     try:
-        summary = write_site(args.dir, articles=args.articles, issues=args.issues, seed=args.seed)
+        summary = write_site(
+            args.dir, articles=args.articles, issues=args.issues, seed=args.seed, migrated=args.migrated
+        )
     except (ValueError, FileExistsError) as error:
         print(f"bionews synth: {error}", file=sys.stderr)
         return 2
     print(
-        f"wrote {summary.articles} articles and {summary.issues} issues ({summary.files} files, "
+        f"wrote {summary.articles} articles (and {summary.migrated} migrated copies) and {summary.issues} issues ({summary.files} files, "
         f"{summary.bytes / 1e6:.1f} MB) to {summary.root} in {time.perf_counter() - started:.1f} s\n"
         f"serve it: bionews serve --site {summary.root}   crawl it: bionews demo --site {summary.root}",
         file=sys.stderr,

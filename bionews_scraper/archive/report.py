@@ -8,14 +8,21 @@ escaped on the way out.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import duckdb
 
+from bionews_scraper.archive.html_parts import escape as _e
+from bionews_scraper.archive.html_parts import link as _link
+from bionews_scraper.archive.html_parts import table as _table
+from bionews_scraper.archive.report_sections import (
+    ArchiveSections,
+    archive_sections,
+    format_sections_text,
+    sections_html,
+)
 from bionews_scraper.records.outputs import OUTPUT_FILES
 
 # The columns the report reads, typed so that empty files and nulls load; other keys are ignored.
@@ -44,9 +51,13 @@ TOTALS_SQL = """
 MISSING_SQL = (
     "SELECT unnest(generate_series(min(issue), max(issue))) AS n FROM seen EXCEPT SELECT issue FROM seen ORDER BY n"
 )
+# Every year from the first to the last, those without articles as 0, then "unknown" (no date).
 PER_YEAR_SQL = """
+    WITH counted AS (SELECT year(TRY_CAST(published AS DATE)) AS y, count(*) AS n FROM articles GROUP BY y),
+         years AS (SELECT unnest(generate_series(min(y), max(y))) AS y FROM counted WHERE y IS NOT NULL)
     SELECT coalesce(CAST(y AS VARCHAR), 'unknown'), n FROM
-      (SELECT year(TRY_CAST(published AS DATE)) AS y, count(*) AS n FROM articles GROUP BY y)
+      (SELECT y, coalesce(n, 0) AS n FROM years LEFT JOIN counted USING (y)
+       UNION ALL SELECT y, n FROM counted WHERE y IS NULL)
     ORDER BY y NULLS LAST
 """
 ERRORS_SQL = "SELECT coalesce(reason, 'unknown') AS r, count(*) AS n FROM errors GROUP BY r ORDER BY n DESC, r"
@@ -95,6 +106,7 @@ class Coverage:
     errors_by_reason: tuple[tuple[str, int], ...]  # most frequent first
     top_authors: tuple[tuple[str, int], ...]  # (name, articles), most first, then by name
     recent_articles: tuple[ArticleLine, ...]  # newest first, undated last
+    archive: ArchiveSections  # calendar gaps, failed URLs, the crawl's figures, stories
 
 
 def coverage(output_dir: Path, top: int = 10, recent: int = 50) -> Coverage:
@@ -128,6 +140,7 @@ def coverage(output_dir: Path, top: int = 10, recent: int = 50) -> Coverage:
             errors_by_reason=_pairs(con, ERRORS_SQL),
             top_authors=_pairs(con, AUTHORS_SQL, [top]),
             recent_articles=tuple(ArticleLine(*row) for row in con.execute(RECENT_SQL, [recent]).fetchall()),
+            archive=archive_sections(output_dir),
         )
 
 
@@ -137,11 +150,11 @@ def _load(con: duckdb.DuckDBPyConnection, output_dir: Path) -> None:
         con.execute(f"CREATE TABLE {table} ({', '.join(f'{name} {kind_}' for name, kind_ in columns.items())})")
         path = output_dir / OUTPUT_FILES[kind]
         if path.is_file():
-            con.execute(LOAD_SQL.format(table=table), [_glob_literal(path), columns])
+            con.execute(LOAD_SQL.format(table=table), [glob_literal(path), columns])
     con.execute(SEEN_SQL)
 
 
-def _glob_literal(path: Path) -> str:
+def glob_literal(path: Path) -> str:
     """``path`` with DuckDB's glob characters bracketed, so ``out[1]`` never reads ``out1``."""
     return GLOB_CHARS_RE.sub(r"[\1]", str(path))
 
@@ -172,6 +185,7 @@ def format_text(report: Coverage) -> str:
     lines += ["", "Articles per year", *_bars(report.articles_per_year)]
     lines += ["", "Errors by reason", *_rows(report.errors_by_reason)]
     lines += ["", "Top authors", *_rows(report.top_authors)]
+    lines += format_sections_text(report.archive, format_ranges)
     return "\n".join(lines) + "\n"
 
 
@@ -199,9 +213,10 @@ def _missing_text(report: Coverage) -> str:
 
 def _bars(counts: tuple[tuple[str, int], ...]) -> list[str]:
     most = max((count for _, count in counts), default=0)
-    return [f"  {label:<8} {count:>5} {'#' * max(1, round(BAR_WIDTH * count / most))}" for label, count in counts] or [
-        "  none"
-    ]
+    return [
+        f"  {label:<8} {count:>5} {'#' * max(1, round(BAR_WIDTH * count / most)) if count else '(no articles)'}"
+        for label, count in counts
+    ] or ["  none"]
 
 
 def _rows(counts: tuple[tuple[str, int], ...]) -> list[str]:
@@ -234,23 +249,13 @@ def render_html(report: Coverage) -> str:
             _table(report.errors_by_reason),
             "<h2>Top authors</h2>",
             _table(report.top_authors),
+            *sections_html(report.archive, format_ranges),
             f"<h2>Most recent articles ({len(report.recent_articles)})</h2>",
             _articles_html(report.recent_articles),
             "</body></html>",
             "",
         ]
     )
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _table(counts: list[tuple[str, int]] | tuple[tuple[str, int], ...]) -> str:
-    if not counts:
-        return '<p class="muted">none</p>'
-    rows = "".join(f'<tr><td>{_e(label)}</td><td class="n">{count}</td></tr>' for label, count in counts)
-    return f"<table>{rows}</table>"
 
 
 def _issues_html(report: Coverage) -> str:
@@ -264,7 +269,12 @@ def _chart_svg(counts: tuple[tuple[str, int], ...]) -> str:
     most, row, label_width, bar_width = max(count for _, count in counts), 26, 80, 560
     bars = []
     for index, (label, count) in enumerate(counts):
-        y, width = index * row, max(2, round(bar_width * count / most))
+        y, width = index * row, max(2, round(bar_width * count / most)) if most else 0
+        if not count:  # a year with no articles is shown as such, not left out
+            bars.append(
+                f'<text x="0" y="{y + 17}">{_e(label)}</text><text x="{label_width}" y="{y + 17}">0 (no articles)</text>'
+            )
+            continue
         bars.append(
             f'<text x="0" y="{y + 17}">{_e(label)}</text>'
             f'<rect class="bar" x="{label_width}" y="{y + 4}" width="{width}" height="{row - 8}"/>'
@@ -288,14 +298,3 @@ def _articles_html(articles: tuple[ArticleLine, ...]) -> str:
 
 def _issue_label(issue: int | None) -> str:
     return f"issue {issue}" if issue is not None else ""
-
-
-def _link(url: str, text: str) -> str:
-    """``text`` linked to ``url`` only for an http(s) URL with a host; anything else stays plain text."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "http://[broken": not a URL a browser should follow
-        parts = urlsplit("")
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(text)}</a>'
-    return f'{_e(text)} <span class="muted">[{_e(url)}]</span>'

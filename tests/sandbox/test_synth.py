@@ -8,11 +8,13 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from bionews_scraper.archive.story_records import build_stories
 from bionews_scraper.parse.extract import extract
 from bionews_scraper.sandbox import synth
 from bionews_scraper.sandbox.serve import SiteServer, locate
@@ -90,7 +92,8 @@ def test_manifest_urls_all_exist_as_files(site: tuple[Path, synth.SynthSummary, 
     for url in manifest["start_urls"] + manifest["articles"] + manifest["issues"]:
         parts = urlsplit(url)
         assert locate(root, parts.hostname, parts.path) is not None, url
-    assert len(set(manifest["articles"])) == ARTICLES
+    assert len(set(manifest["articles"])) == ARTICLES + manifest["counts"]["migrated_copies"]
+    assert len(manifest["stories"]) == ARTICLES
 
 
 def test_url_patterns_follow_the_layouts(site: tuple[Path, synth.SynthSummary, dict]) -> None:
@@ -144,8 +147,10 @@ def test_a_sample_article_of_each_layout_parses(site: tuple[Path, synth.SynthSum
 def test_every_issue_page_parses_with_its_entries(site: tuple[Path, synth.SynthSummary, dict]) -> None:
     root, _, manifest = site
     in_issue = {}
+    originals = {urls[0] for urls in manifest["stories"]}  # migrated copies are in no issue page
     for detail in manifest["article_details"]:
-        in_issue.setdefault(detail["issue"], []).append(detail["url"])
+        if detail["url"] in originals:
+            in_issue.setdefault(detail["issue"], []).append(detail["url"])
     for detail in manifest["issue_details"]:
         record = extract(_page(root, detail["url"]), detail["url"]).records[0]
         assert record["kind"] == "issue", (detail["url"], record)
@@ -248,3 +253,42 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 def test_refuses_sizes_it_cannot_lay_out(tmp_path: Path, articles: int, issues: int) -> None:
     with pytest.raises(ValueError):
         write_site(tmp_path / "site", articles=articles, issues=issues)
+
+
+@pytest.fixture(scope="module")
+def migrated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    root = tmp_path_factory.mktemp("migrated") / "site"
+    write_site(root, articles=400, issues=20, seed=5, migrated=0.4)
+    return root, json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_migrated_copies_change_what_the_real_migration_changed(migrated_site: tuple[Path, dict]) -> None:
+    _, manifest = migrated_site
+    details = {detail["url"]: detail for detail in manifest["article_details"]}
+    pairs = [(details[original], details[copy]) for original, copy in (s for s in manifest["stories"] if len(s) == 2)]
+    assert pairs and all(o["layout"] in ("legacy", "bionews2018") and c["layout"] == "progress" for o, c in pairs)
+    shifts = [(date.fromisoformat(c["published"]) - date.fromisoformat(o["published"])).days for o, c in pairs]
+    assert min(shifts) == 0 and max(shifts) > 14
+    assert any(c["issue"] is None for _, c in pairs)
+    assert any(c["headline"] != o["headline"] for o, c in pairs)
+    assert any(o["authors"] and c["authors"] != o["authors"] for o, c in pairs)
+    assert all(not re.search(r"[^a-z0-9/:.-]", c["url"]) for _, c in pairs)  # slugs without punctuation
+    for original, copy in pairs:
+        if copy["issue"] is None:
+            assert copy["headline"] == original["headline"] and abs(shifts[pairs.index((original, copy))]) <= 14
+
+
+def test_every_story_is_found_and_no_two_are_joined(migrated_site: tuple[Path, dict]) -> None:
+    root, manifest = migrated_site
+    records = [extract(_page(root, d["url"]), d["url"]).record for d in manifest["article_details"]]
+    found = sorted(sorted(story["urls"]) for story in build_stories(records, {}))
+    assert found == sorted(sorted(urls) for urls in manifest["stories"])
+
+
+def test_migrated_copies_are_listed_in_the_post_sitemaps(migrated_site: tuple[Path, dict]) -> None:
+    root, manifest = migrated_site
+    sitemaps = "".join(
+        path.read_text(encoding="utf-8") for path in (root / "www.progress.org.uk").glob("post-sitemap*.xml")
+    )
+    copies = [urls[1] for urls in manifest["stories"] if len(urls) == 2]
+    assert all(f"<loc>{url}</loc>" in sitemaps for url in copies)

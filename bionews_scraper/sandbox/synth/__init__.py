@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bionews_scraper.sandbox.synth import pages, progress, text
+from bionews_scraper.sandbox.synth.migrate import MIGRATED_SHARE, MigratedCopy, plan_copies
 from bionews_scraper.sandbox.synth.plan import (
     B2018_BASE,
     LAYOUTS,
@@ -52,6 +53,8 @@ MANIFEST_NOTES = (
     "articles, issues: the records a crawl writes, keyed by the URL each page is reached at (http for legacy page_N.asp, https otherwise).",
     "Legacy and bionews2018 issue pages are reached through their era's paginated archive (Next links); progress pages through the sitemaps.",
     "Related links stay inside a story's era and point only at listed articles; source links go to outside_hosts and are never followed.",
+    "Migrated copies (synth/migrate.py) are progress pages of older stories, listed in the post sitemaps and in articles and article_details with what they print.",
+    "stories: the true stories, each the URLs of its original and its migrated copy if any; bionews stories must find exactly these.",
 )
 
 
@@ -60,8 +63,9 @@ class SynthSummary:
     """What ``write_site`` wrote."""
 
     root: Path
-    articles: int
+    articles: int  # stories; their migrated copies are counted apart
     issues: int
+    migrated: int  # migrated copies written (progress pages of older stories)
     by_layout: dict[str, dict[str, int]]  # layout -> {"articles": n, "issues": n}
     files: int  # every file written, manifest.json and start_urls.txt included
     bytes: int
@@ -85,15 +89,19 @@ class _Writer:
         self.size += len(data)
 
 
-def write_site(root: Path, articles: int = 10000, issues: int = 500, seed: int = 0) -> SynthSummary:
+def write_site(
+    root: Path, articles: int = 10000, issues: int = 500, seed: int = 0, migrated: float = MIGRATED_SHARE
+) -> SynthSummary:
     """Write a synthetic site of ``articles`` stories in ``issues`` issues under ``root``.
 
-    ``root`` must be missing or empty: stale pages would break the manifest's promise.
-    Raises ``ValueError`` unless ``3 <= issues <= articles`` (and the page ids fit their
-    digits), ``FileExistsError`` if ``root`` holds anything.
+    A share ``migrated`` of the legacy and bionews2018 stories also get a migrated progress
+    copy (``migrate.py``). ``root`` must be missing or empty: stale pages would break the
+    manifest's promise. Raises ``ValueError`` unless ``3 <= issues <= articles`` (and the page
+    ids fit their digits) and ``0 <= migrated <= 1``, ``FileExistsError`` if ``root`` holds anything.
     """
     root = Path(root)
     plan = plan_site(articles, issues, seed)
+    copies = plan_copies(plan, migrated)
     if root.exists() and any(root.iterdir()):
         raise FileExistsError(f"{root} is not empty")
     writer = _Writer(root)
@@ -105,15 +113,17 @@ def write_site(root: Path, articles: int = 10000, issues: int = 500, seed: int =
             _file_of(issue.url),
             RENDER_ISSUE[issue.layout](pages.IssuePage(issue.url, issue.number, issue.published, entries)),
         )
+    for copy in copies:
+        _write_copy(writer, plan, copy)
     _write_listings(writer, plan.issues)
-    _write_sitemaps(writer, plan)
+    _write_sitemaps(writer, plan, copies)
     for host, body in ROBOTS.items():
         writer.write(f"{host}/robots.txt", body.encode("ascii"))
     writer.write("start_urls.txt", "".join(f"{url}\n" for url in START_URLS).encode("utf-8"))
     counts = _counts(plan)
-    manifest = _manifest(plan, counts, files=writer.files + 1)
+    manifest = _manifest(plan, copies, counts, files=writer.files + 1)
     writer.write("manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return SynthSummary(root, articles, issues, counts, writer.files, writer.size, START_URLS)
+    return SynthSummary(root, articles, issues, len(copies), counts, writer.files, writer.size, START_URLS)
 
 
 def _file_of(url: str) -> str:
@@ -148,6 +158,27 @@ def _write_article(writer: _Writer, plan: SitePlan, story: Story, issue: Planned
         modified=_modified(story),
     )
     writer.write(_file_of(story.url), RENDER_ARTICLE[story.layout](page))
+
+
+def _write_copy(writer: _Writer, plan: SitePlan, copy: MigratedCopy) -> None:
+    """A migrated progress page of an older story: the same body and related stories, its own URL and details."""
+    story = plan.stories[copy.original]
+    links = plan.links_random(story.index)
+    page = pages.ArticlePage(
+        url=copy.url,
+        headline=copy.headline,
+        published=copy.published,
+        authors=copy.authors,
+        issue=story.issue,
+        issue_href=f"{PROGRESS_BASE}newsletter_issue/bionews-{story.issue}/" if copy.shows_issue else "",
+        paragraphs=text.paragraphs(plan.body_random(story.index), story.text),
+        related=[_teaser(plan.stories[i], "progress") for i in _related(plan.stories, story, links)],
+        sources=[],
+        variant=0,
+        post_id=copy.post_id,
+        modified=pages.london_iso(copy.published, 10, 0),
+    )
+    writer.write(_file_of(copy.url), progress.progress_article(page))
 
 
 def _modified(story: Story) -> str:
@@ -205,9 +236,10 @@ def _listing_href(url: str, layout: str) -> str:
     return _href(url, layout) if layout == "legacy" else "/" + url.removeprefix(B2018_BASE)
 
 
-def _write_sitemaps(writer: _Writer, plan: SitePlan) -> None:
+def _write_sitemaps(writer: _Writer, plan: SitePlan, copies: list[MigratedCopy]) -> None:
     """``sitemap_index.xml`` -> ``post-sitemap1.xml``, ``post-sitemap2.xml``... + ``newsletter_issue-sitemap.xml``."""
     posts = [(s.url, _modified(s)) for s in plan.stories if s.layout == "progress"]
+    posts += [(copy.url, pages.london_iso(copy.published, 10, 0)) for copy in copies]
     numbers = [(i.url, pages.london_iso(i.published, 8, 45)) for i in plan.issues if i.layout == "progress"]
     index: list[tuple[str, str]] = []
     for kind, urls in (("post", posts), ("newsletter_issue", numbers)):
@@ -227,15 +259,24 @@ def _counts(plan: SitePlan) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _manifest(plan: SitePlan, counts: dict[str, dict[str, int]], files: int) -> dict[str, object]:
-    """The fixture-site manifest format (tests/test_demo_crawl.py reads it), plus counts."""
+def _manifest(
+    plan: SitePlan, copies: list[MigratedCopy], counts: dict[str, dict[str, int]], files: int
+) -> dict[str, object]:
+    """The fixture-site manifest format (tests/test_demo_crawl.py reads it), plus counts and stories."""
     issue_url = {issue.number: issue.url for issue in plan.issues}
+    copy_of = {copy.original: copy for copy in copies}
     return {
         "notes": list(MANIFEST_NOTES),
         "generator": {"seed": plan.seed, "articles": len(plan.stories), "issues": len(plan.issues)},
-        "counts": {"articles": len(plan.stories), "issues": len(plan.issues), "files": files, "by_layout": counts},
+        "counts": {
+            "articles": len(plan.stories),
+            "migrated_copies": len(copies),
+            "issues": len(plan.issues),
+            "files": files,
+            "by_layout": counts,
+        },
         "start_urls": list(START_URLS),
-        "articles": [story.url for story in plan.stories],
+        "articles": [story.url for story in plan.stories] + [copy.url for copy in copies],
         "issues": [issue.url for issue in plan.issues],
         "errors": {},
         "disallowed": [],
@@ -252,7 +293,22 @@ def _manifest(plan: SitePlan, counts: dict[str, dict[str, int]], files: int) -> 
                 "authors": list(s.authors),
             }
             for s in plan.stories
+        ]
+        + [
+            {
+                "url": c.url,
+                "layout": "progress",
+                "headline": c.headline,
+                "issue": plan.stories[c.original].issue if c.shows_issue else None,
+                "issue_url": f"{PROGRESS_BASE}newsletter_issue/bionews-{plan.stories[c.original].issue}/"
+                if c.shows_issue
+                else None,
+                "published": c.published.isoformat(),
+                "authors": list(c.authors),
+            }
+            for c in copies
         ],
+        "stories": [[s.url, copy_of[s.index].url] if s.index in copy_of else [s.url] for s in plan.stories],
         "issue_details": [
             {
                 "url": i.url,

@@ -71,7 +71,12 @@ def progress_article(page: ArticlePage) -> bytes:
         f'<article id="post-{page.post_id}" class="post-{page.post_id} post type-post status-publish format-standard hentry category-news">\n'
         f' <header class="entry-header">\n  <h1 class="entry-title">{escape_html(page.headline)}</h1>\n'
         f'  <div class="entry-meta">\n   <span class="posted-on"><time class="entry-date published" datetime="{published}">{long_date(page.published)}</time></span>{by}\n  </div>\n'
-        f'  <p class="appeared-in">Appeared in <a href="{page.issue_href}">BioNews {page.issue}</a></p>\n </header>\n'
+        + (  # a migrated copy may have lost its issue link
+            f'  <p class="appeared-in">Appeared in <a href="{page.issue_href}">BioNews {page.issue}</a></p>\n'
+            if page.issue_href
+            else ""
+        )
+        + " </header>\n"
         ' <div class="entry-content">\n'
         + "".join(f"  <p>{escape_html(p)}</p>\n" for p in page.paragraphs)
         + " </div>\n"
