@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--parquet", type=Path, required=True, metavar="DIR", help="where to write the .parquet files")
     export.set_defaults(run=_run_export)
 
+    wacz = commands.add_parser("wacz", help="package the crawl's WARC files (OUT/warc/) as one validated WACZ")
+    wacz.add_argument("dir", type=Path, metavar="OUT", help="a crawl's output directory, crawled with --warc")
+    wacz.add_argument("--output", type=Path, metavar="FILE", help="the .wacz to write (default OUT/archive.wacz)")
+    wacz.set_defaults(run=_run_wacz)
+
     report = commands.add_parser(
         "report", help="coverage of an output directory: missing issues, years, errors, authors"
     )
@@ -245,6 +250,18 @@ def _run_export(args: argparse.Namespace) -> int:
         return 2
     print(json.dumps({"parquet": str(args.parquet), "rows": rows}), file=sys.stderr)
     return 0
+
+
+def _run_wacz(args: argparse.Namespace) -> int:
+    from bionews_scraper.archive.wacz import WaczError, package_wacz
+
+    try:
+        summary = package_wacz(args.dir, args.output or args.dir / "archive.wacz")
+    except (OSError, WaczError) as error:
+        print(f"bionews wacz: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps({"wacz": str(summary.path), "warcs": summary.warcs, "damaged": summary.damaged}), file=sys.stderr)
+    return 1 if summary.damaged else 0  # a damaged WARC was left out: the archive is not whole
 
 
 def _run_stories(args: argparse.Namespace) -> int:

@@ -98,10 +98,9 @@ def export_parquet(output_dir: Path, target: Path) -> dict[str, int]:
         for table, (_, _, select) in TABLES.items():
             final, partial = target / f"{table}.parquet", target / f".{table}.parquet.partial"
             # COPY takes no parameters: the path is a quoted literal, its quotes doubled.
-            con.execute(f"COPY ({select}) TO {_sql_string(partial)} (FORMAT parquet)")
+            written = con.execute(f"COPY ({select}) TO {_sql_string(partial)} (FORMAT parquet)").fetchone()
             os.replace(partial, final)
-            count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            rows[table] = int(count[0]) if count else 0
+            rows[table] = int(written[0]) if written else 0  # COPY answers with the rows it wrote
     return rows
 
 
