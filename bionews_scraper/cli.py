@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument(
         "--jobs", type=int, default=1, help="parse in N worker processes (default 1); the output is the same"
     )
+    replay.add_argument(
+        "--diff",
+        type=Path,
+        metavar="OLD_OUT",
+        help="then compare with an older output: per field, records changed and three examples each",
+    )
     replay.set_defaults(run=_run_replay)
 
     merge = commands.add_parser("merge", help="join the worker shards of a shared crawl into one de-duplicated output")
@@ -343,10 +349,30 @@ def _run_synth(args: argparse.Namespace) -> int:
 def _run_replay(args: argparse.Namespace) -> int:
     from bionews_scraper.archive.warc.replay import replay as replay_warc
 
+    if args.diff and args.diff.resolve() == args.out.resolve():  # the replay would erase what it compares with
+        print("bionews replay: --diff must name another directory than --out", file=sys.stderr)
+        return 2
     summary = replay_warc(args.files, args.out, jobs=max(1, args.jobs))
     print(json.dumps(summary, indent=2), file=sys.stderr)
     written = _write_stories(args.out)
+    if args.diff and not _print_diff(args.diff, args.out):
+        return 2
     return 1 if summary["file_errors"] or not written else 0
+
+
+def _print_diff(old: Path, new: Path) -> bool:
+    """Print the per-field diff and write it to NEW/diff.json; False (and a message) if OLD has no records."""
+    from bionews_scraper.archive.diff import diff_outputs, format_diff
+    from bionews_scraper.records.jsonl import write_pretty
+
+    try:
+        diff = diff_outputs(old, new)
+        write_pretty(new / "diff.json", diff)
+    except OSError as error:
+        print(f"bionews replay --diff: {error}", file=sys.stderr)
+        return False
+    sys.stdout.write(format_diff(diff))
+    return True
 
 
 def _run_parse(args: argparse.Namespace) -> int:
