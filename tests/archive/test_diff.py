@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,14 +11,7 @@ import pytest
 from bionews_scraper.archive.diff import diff_outputs
 from bionews_scraper.records.jsonl import dumps_line
 from bionews_scraper.records.outputs import read_records
-
-ROOT = Path(__file__).resolve().parents[2]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]
-
-
-def _bionews(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "bionews_scraper.cli", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+from tests.archive.runs import bionews
 
 
 def _write(directory: Path, name: str, records: list[dict]) -> None:
@@ -28,35 +19,30 @@ def _write(directory: Path, name: str, records: list[dict]) -> None:
     (directory / name).write_text("".join(dumps_line(record) for record in records), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("diff-crawl")
-    finished = _bionews("demo", "--out", str(out), "--warc", *FAST)
-    assert finished.returncode == 0, finished.stderr[-3000:]
-    return out
-
-
-def test_a_replay_with_the_same_parser_changes_no_field(crawl: Path, tmp_path: Path) -> None:
-    finished = _bionews("replay", str(crawl / "warc"), "--out", str(tmp_path / "new"), "--diff", str(crawl))
+def test_a_replay_with_the_same_parser_changes_no_field(warc_crawl: Path, tmp_path: Path) -> None:
+    finished = bionews("replay", str(warc_crawl / "warc"), "--out", str(tmp_path / "new"), "--diff", str(warc_crawl))
     assert finished.returncode == 0, finished.stderr
     diff = json.loads((tmp_path / "new" / "diff.json").read_text(encoding="utf-8"))
     assert diff["fields"] == {} and diff["only_old"]["count"] == diff["only_new"]["count"] == 0
     assert diff["compared"] == sum(
-        1 for name in ("articles", "issues", "errors") for _ in read_records(crawl / f"{name}.jsonl")
+        1 for name in ("articles", "issues", "errors") for _ in read_records(warc_crawl / f"{name}.jsonl")
     )
     assert "no field changed" in finished.stdout
+    assert (tmp_path / "new" / "stories.jsonl").read_bytes() == (
+        warc_crawl / "stories.jsonl"
+    ).read_bytes()  # replay writes them too
 
 
-def test_changed_fields_are_counted_with_three_examples_each(crawl: Path, tmp_path: Path) -> None:
+def test_changed_fields_are_counted_with_three_examples_each(warc_crawl: Path, tmp_path: Path) -> None:
     old = tmp_path / "old"
-    shutil.copytree(crawl, old)
+    shutil.copytree(warc_crawl, old)
     articles = list(read_records(old / "articles.jsonl"))
     for record in articles[:5]:
         record["headline"] += " (as the old parser read it)"
     articles[6]["authors"] = ["Someone Else"]
     dropped = articles.pop(7)
     _write(old, "articles.jsonl", articles)
-    finished = _bionews("replay", str(crawl / "warc"), "--out", str(tmp_path / "new"), "--diff", str(old))
+    finished = bionews("replay", str(warc_crawl / "warc"), "--out", str(tmp_path / "new"), "--diff", str(old))
     assert finished.returncode == 0, finished.stderr
     diff = json.loads((tmp_path / "new" / "diff.json").read_text(encoding="utf-8"))
     assert {name: entry["changed"] for name, entry in diff["fields"].items()} == {"headline": 5, "authors": 1}
@@ -74,11 +60,11 @@ def _by_url(out: Path) -> list[tuple[str, list[str]]]:
     return [(record["url"], record["authors"]) for record in read_records(out / "articles.jsonl")]
 
 
-def test_diff_against_the_output_being_replaced_is_refused(crawl: Path, tmp_path: Path) -> None:
+def test_diff_against_the_output_being_replaced_is_refused(warc_crawl: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    shutil.copytree(crawl, out)
+    shutil.copytree(warc_crawl, out)
     before = (out / "articles.jsonl").read_bytes()
-    finished = _bionews("replay", str(crawl / "warc"), "--out", str(out), "--diff", str(out))
+    finished = bionews("replay", str(warc_crawl / "warc"), "--out", str(out), "--diff", str(out))
     assert finished.returncode == 2 and "another directory" in finished.stderr
     assert (out / "articles.jsonl").read_bytes() == before
 

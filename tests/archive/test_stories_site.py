@@ -7,29 +7,23 @@ its stories.jsonl and calendar.jsonl are checked against fixtures/stories-site/m
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from bionews_scraper.records.jsonl import dumps_line
 from bionews_scraper.records.outputs import read_records
+from tests.archive.runs import FAST, bionews
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "fixtures" / "stories-site"
 MANIFEST = json.loads((SITE / "manifest.json").read_text(encoding="utf-8"))
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]
-
-
-def _bionews(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "bionews_scraper.cli", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("stories-site")
-    finished = _bionews("demo", "--site", str(SITE), "--urls-file", str(SITE / "urls.txt"), "--out", str(out), *FAST)
+    finished = bionews("demo", "--site", str(SITE), "--urls-file", str(SITE / "urls.txt"), "--out", str(out), *FAST)
     assert finished.returncode == 0, finished.stderr[-3000:]
     return out
 
@@ -78,7 +72,7 @@ def test_the_copy_printed_weeks_after_its_issue_is_flagged_and_the_story_keeps_t
 def test_bionews_stories_rebuilds_both_files_from_the_jsonl_alone(crawl: Path, tmp_path: Path) -> None:
     for name in ("articles.jsonl", "issues.jsonl", "errors.jsonl"):
         (tmp_path / name).write_bytes((crawl / name).read_bytes())
-    finished = _bionews("stories", str(tmp_path))
+    finished = bionews("stories", str(tmp_path))
     assert finished.returncode == 0, finished.stderr
     assert '"stories": 11' in finished.stderr
     for name in ("stories.jsonl", "calendar.jsonl"):
@@ -86,6 +80,18 @@ def test_bionews_stories_rebuilds_both_files_from_the_jsonl_alone(crawl: Path, t
 
 
 def test_bionews_stories_on_a_missing_directory_fails_and_says_why(tmp_path: Path) -> None:
-    finished = _bionews("stories", str(tmp_path / "nowhere"))
+    finished = bionews("stories", str(tmp_path / "nowhere"))
     assert finished.returncode == 2
     assert "not an output directory" in finished.stderr
+
+
+def test_bionews_merge_writes_the_stories_of_the_joined_output(crawl: Path, tmp_path: Path) -> None:
+    articles = list(read_records(crawl / "articles.jsonl"))
+    for shard, half in (("worker-a", articles[::2]), ("worker-b", articles[1::2])):
+        (tmp_path / shard).mkdir()
+        (tmp_path / shard / "articles.jsonl").write_text("".join(dumps_line(a) for a in half), encoding="utf-8")
+    (tmp_path / "worker-a" / "issues.jsonl").write_bytes((crawl / "issues.jsonl").read_bytes())
+    finished = bionews("merge", str(tmp_path))
+    assert finished.returncode == 0, finished.stderr
+    found = sorted(sorted(story["urls"]) for story in _stories(tmp_path))
+    assert found == sorted(sorted(story) for story in MANIFEST["stories"])

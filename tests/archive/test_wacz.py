@@ -5,42 +5,24 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-import pytest
 from wacz.main import main as wacz_main
 
 from bionews_scraper.records.outputs import read_records
-
-ROOT = Path(__file__).resolve().parents[2]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"]
+from tests.archive.runs import bionews
 
 
-def _bionews(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "bionews_scraper.cli", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
-
-
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wacz-crawl")
-    finished = _bionews("demo", "--out", str(out), "--warc", *FAST)
-    assert finished.returncode == 0, finished.stderr[-3000:]
-    return out
-
-
-def _copy(crawl: Path, tmp_path: Path) -> Path:
+def _copy(warc_crawl: Path, tmp_path: Path) -> Path:
     out = tmp_path / "out"
-    shutil.copytree(crawl, out)
+    shutil.copytree(warc_crawl, out)
     return out
 
 
-def test_the_wacz_validates_and_holds_warcs_index_pages_and_datapackage(crawl: Path, tmp_path: Path) -> None:
-    out = _copy(crawl, tmp_path)
-    finished = _bionews("wacz", str(out))
+def test_the_wacz_validates_and_holds_warcs_index_pages_and_datapackage(warc_crawl: Path, tmp_path: Path) -> None:
+    out = _copy(warc_crawl, tmp_path)
+    finished = bionews("wacz", str(out))
     assert finished.returncode == 0, finished.stderr
     wacz = out / "archive.wacz"
     assert wacz_main(["validate", "-f", str(wacz)]) == 0
@@ -64,12 +46,12 @@ def test_the_wacz_validates_and_holds_warcs_index_pages_and_datapackage(crawl: P
     }
 
 
-def test_a_damaged_warc_is_left_out_named_and_the_run_fails(crawl: Path, tmp_path: Path) -> None:
-    out = _copy(crawl, tmp_path)
+def test_a_damaged_warc_is_left_out_named_and_the_run_fails(warc_crawl: Path, tmp_path: Path) -> None:
+    out = _copy(warc_crawl, tmp_path)
     (out / "warc" / "zz-damaged.warc.gz").write_bytes(
         gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n") + b"\x00garbage"
     )
-    finished = _bionews("wacz", str(out))
+    finished = bionews("wacz", str(out))
     assert finished.returncode == 1
     summary = json.loads(finished.stderr.strip().splitlines()[-1])
     assert len(summary["damaged"]) == 1 and "zz-damaged.warc.gz" in summary["damaged"][0]
@@ -78,18 +60,18 @@ def test_a_damaged_warc_is_left_out_named_and_the_run_fails(crawl: Path, tmp_pat
         assert "archive/zz-damaged.warc.gz" not in archive.namelist()
 
 
-def test_links_out_of_the_warc_folder_are_not_followed(crawl: Path, tmp_path: Path) -> None:
-    out = _copy(crawl, tmp_path)
+def test_links_out_of_the_warc_folder_are_not_followed(warc_crawl: Path, tmp_path: Path) -> None:
+    out = _copy(warc_crawl, tmp_path)
     outside = tmp_path / "elsewhere.warc.gz"
     shutil.copy(next((out / "warc").iterdir()), outside)
     (out / "warc" / "link.warc.gz").symlink_to(outside)
-    assert _bionews("wacz", str(out)).returncode == 0
+    assert bionews("wacz", str(out)).returncode == 0
     with zipfile.ZipFile(out / "archive.wacz") as archive:
         assert "archive/link.warc.gz" not in archive.namelist()
 
 
 def test_no_warc_files_is_an_error_that_says_how_to_get_them(tmp_path: Path) -> None:
-    finished = _bionews("wacz", str(tmp_path))
+    finished = bionews("wacz", str(tmp_path))
     assert finished.returncode == 2
     assert "crawl with --warc" in finished.stderr
     assert not (tmp_path / "archive.wacz").exists()
