@@ -24,7 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -63,7 +63,16 @@ def shingles(body: str) -> frozenset[int]:
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
+
+
+def similar(a: frozenset[int], b: frozenset[int], threshold: float) -> bool:
+    """Jaccard(a, b) >= threshold; sets whose sizes alone rule it out are not intersected."""
+    small, large = sorted((len(a), len(b)))
+    return bool(large) and small / large >= threshold and jaccard(a, b) >= threshold
 
 
 class _Copies:
@@ -100,6 +109,9 @@ def group_copies(articles: Sequence[Mapping[str, Any]]) -> list[list[int]]:
             bodies[i] = shingles(str(articles[i].get("body") or ""))
         return bodies[i]
 
+    def pair(i: int, j: int) -> Callable[[float], bool]:
+        return lambda threshold: similar(body(i), body(j), threshold)
+
     copies = _Copies(len(articles))
     by_issue: dict[int, list[int]] = defaultdict(list)
     by_headline: dict[str, list[int]] = defaultdict(list)
@@ -110,7 +122,7 @@ def group_copies(articles: Sequence[Mapping[str, Any]]) -> list[list[int]]:
             by_headline[heads[i]].append(i)
     for block in by_issue.values():
         for i, j in combinations(block, 2):
-            if _same_in_issue(heads[i], heads[j], lambda i=i, j=j: jaccard(body(i), body(j))):
+            if _same_in_issue(heads[i], heads[j], pair(i, j)):
                 copies.join(i, j)
     for block in by_headline.values():
         for i, j in combinations(block, 2):
@@ -119,12 +131,12 @@ def group_copies(articles: Sequence[Mapping[str, Any]]) -> list[list[int]]:
     return sorted(copies.groups())
 
 
-def _same_in_issue(head_a: str, head_b: str, overlap: Any) -> bool:
+def _same_in_issue(head_a: str, head_b: str, bodies_similar: Callable[[float], bool]) -> bool:
     if head_a and head_a == head_b:
         return True
     if head_a and head_b and fuzz.ratio(head_a, head_b) >= HEADLINE_RATIO:
-        return bool(overlap() >= FUZZY_BODY_OVERLAP)
-    return bool(overlap() >= BODY_SIMILARITY)
+        return bodies_similar(FUZZY_BODY_OVERLAP)
+    return bodies_similar(BODY_SIMILARITY)
 
 
 def _one_without_issue(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -140,8 +152,3 @@ def story_id(issue: int | None, headline: str) -> str:
     """Stable across runs: from the story's issue and normalised headline, never from a URL or page id."""
     digest = hashlib.sha1(f"{issue}|{normalise_headline(headline)}".encode(), usedforsecurity=False).hexdigest()
     return f"{issue if issue is not None else 'x'}-{digest[:12]}"
-
-
-def records_of(items: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The article records among ``items`` (other kinds are skipped)."""
-    return [record for record in items if record.get("kind", "article") == "article"]
