@@ -143,7 +143,20 @@ def test_the_html_report_renders_in_chromium_without_script_and_its_numbers_matc
     stories = [json.loads(line) for line in (output / "stories.jsonl").read_text().splitlines()]
     calendar = [json.loads(line) for line in (output / "calendar.jsonl").read_text().splitlines()]
     totals = {row[0].text_content(): _number(row[1].text_content()) for row in dom.xpath("//table[1]//tr")}
-    assert totals["articles"] == len(articles) and totals["errors"] == len(errors) and totals["issues"] == 1
+    issues = [json.loads(line) for line in (output / "issues.jsonl").read_text().splitlines()]
+    names = Counter(name for a in articles for name in a["authors"])
+    assert totals == {
+        "articles": len(articles),
+        "issues": len(issues),
+        "errors": len(errors),
+        "issue numbers": len({r["issue"] for r in articles + issues if r["issue"] is not None}),
+        "authors": len(names),
+    }
+    tables = dom.xpath("//table[not(@id)]")  # totals, errors by reason, top authors, in that order
+    assert [[r[0].text_content(), _number(r[1].text_content())] for r in tables[1].xpath(".//tr")] == sorted(
+        ([reason, n] for reason, n in Counter(e["reason"] for e in errors).items()), key=lambda x: (-x[1], x[0])
+    )
+    assert {r[0].text_content(): _number(r[1].text_content()) for r in tables[2].xpath(".//tr")} == dict(names)
     story_rows = {
         row[0].text_content(): _number(row[1].text_content()) for row in dom.xpath("//table[@id='stories']//tr")
     }
