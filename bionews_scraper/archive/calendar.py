@@ -32,6 +32,7 @@ FIT_DAYS = 14  # an article date further than this from the interpolated one is 
 DAYS_PER_ISSUE = 7  # weekly; past the newest dated issue the calendar extrapolates at this rate
 DRIFT_DAYS_PER_ISSUE = 0.25  # 536..577 (41 issues) allows 24 days, so issue 540 printed 5 weeks late is dropped
 OUT_OF_ORDER_DAYS = 100_000
+MAX_ISSUE = 10_000  # weekly from 1999, BioNews reaches it around 2190: a larger number is a damaged record
 MONDAY = 0
 
 
@@ -61,7 +62,7 @@ def build_calendar(issues: Iterable[Mapping[str, Any]], articles: Iterable[Mappi
     for records, dates in ((issues, page_dates), (articles, article_dates)):
         for record in records:
             number = record.get("issue")
-            if not isinstance(number, int) or number < 0:
+            if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= MAX_ISSUE:
                 continue
             pages[number] += 1
             printed = iso_date(record.get("published"))

@@ -27,6 +27,12 @@ from bionews_scraper.archive.stories import group_copies, normalise_headline, st
 
 ERA_ORDER = {"legacy": 0, "bionews2018": 1, "progress": 2}
 FAR_DAYS = 14
+FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "headline": str,
+    "issue": int,
+    "authors": list,
+    "section": str,
+}
 STORY_KEYS = ("story_id", "headline", "issue", "issue_date", "published", "authors", "section", "urls", "flags")
 
 
@@ -50,8 +56,8 @@ def _story(copies: list[Mapping[str, Any]], calendar: Mapping[int, date]) -> dic
         "headline": headline,
         "issue": issue,
         "issue_date": issue_date.isoformat() if issue_date else None,
-        "published": _first(ordered, "published"),
-        "authors": list(_first(ordered, "authors") or []),
+        "published": next((r["published"] for r in ordered if iso_date(r.get("published"))), None),
+        "authors": _first(ordered, "authors") or [],
         "section": _first(ordered, "section"),
         "urls": list(dict.fromkeys(str(r.get("url")) for r in ordered)),
         "flags": _flags(ordered, issue_date),
@@ -60,15 +66,16 @@ def _story(copies: list[Mapping[str, Any]], calendar: Mapping[int, date]) -> dic
 
 
 def _first(copies: Sequence[Mapping[str, Any]], key: str) -> Any:
-    """The first copy's value of ``key`` that is not null or empty."""
-    return next((r.get(key) for r in copies if r.get(key) not in (None, "", [])), None)
+    """The first copy's value of ``key`` that is not null, empty or of the wrong type (a hand-edited line)."""
+    wanted = FIELD_TYPES[key]
+    return next((r[key] for r in copies if isinstance(r.get(key), wanted) and r[key] not in ("", [])), None)
 
 
 def _flags(copies: Sequence[Mapping[str, Any]], issue_date: date | None) -> list[str]:
     flags = []
     if issue_date is not None and any(_far(r.get("published"), issue_date) for r in copies):
         flags.append("published_far_from_issue_date")
-    if len({tuple(r["authors"]) for r in copies if r.get("authors")}) > 1:
+    if len({tuple(map(str, r["authors"])) for r in copies if isinstance(r.get("authors"), list) and r["authors"]}) > 1:
         flags.append("authors_differ_between_copies")
     if len({normalise_headline(str(r.get("headline") or "")) for r in copies}) > 1:
         flags.append("headline_differs_between_copies")

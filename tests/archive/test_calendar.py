@@ -85,3 +85,8 @@ def test_calendar_lines_are_json_ready_and_look_up_by_number() -> None:
     days = build_calendar([_issue(1, "1999-03-29")], [])
     assert days[1].to_record() == {"issue": 1, "date": "1999-03-29", "source": "issue_page", "pages": 1}
     assert calendar_dates(days)[1] == date(1999, 3, 29)
+
+
+def test_numbers_no_issue_can_have_are_not_calendar_entries() -> None:
+    articles = [_article(10**9, "2011-07-25"), _article(-1, "2011-07-25"), {"issue": True, "published": "1999-03-29"}]
+    assert build_calendar([_issue(3, "1999-04-12")], articles)[-1].issue == 3

@@ -144,3 +144,16 @@ def test_story_ids_are_stable_and_do_not_depend_on_urls_or_order() -> None:
     first = build_stories([one, two], {})[0]["story_id"]
     assert first == build_stories([two, one], {})[0]["story_id"] == story_id(920, "Gene therapy restores sight")
     assert first.startswith("920-")
+
+
+def test_odd_hand_edited_records_give_stories_not_a_crash() -> None:
+    odd = [
+        {"kind": "article", "url": "a", "headline": None, "issue": "617", "published": 20110725, "authors": "Dr A Lee"},
+        {"kind": "article", "url": "b", "headline": "Fine", "issue": 617, "published": "2011-13-45", "authors": [None]},
+        {"kind": "article", "url": "c"},
+    ]
+    stories = build_stories(odd, {617: date(2011, 7, 25)})
+    assert sorted(url for story in stories for url in story["urls"]) == ["a", "b", "c"]
+    fine = next(story for story in stories if story["urls"] == ["b"])
+    assert (fine["issue"], fine["published"], fine["flags"]) == (617, None, [])  # not a date: no date
+    assert next(story for story in stories if story["urls"] == ["a"])["authors"] == []
