@@ -24,7 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -125,10 +125,20 @@ def group_copies(articles: Sequence[Mapping[str, Any]]) -> list[list[int]]:
             if _same_in_issue(heads[i], heads[j], pair(i, j)):
                 copies.join(i, j)
     for block in by_headline.values():
-        for i, j in combinations(block, 2):
-            if _one_without_issue(articles[i], articles[j]) and _dates_near(articles[i], articles[j]):
+        for i, j in _within_window(articles, block):
+            if _one_without_issue(articles[i], articles[j]):
                 copies.join(i, j)
     return sorted(copies.groups())
+
+
+def _within_window(articles: Sequence[Mapping[str, Any]], block: list[int]) -> Iterator[tuple[int, int]]:
+    """Pairs of ``block`` whose printed dates lie within ``DATE_WINDOW_DAYS``: sorted by date, never all pairs."""
+    dated = sorted((day, i) for i in block if (day := iso_date(articles[i].get("published"))) is not None)
+    for k, (day, i) in enumerate(dated):
+        for later, j in dated[k + 1 :]:
+            if (later - day).days > DATE_WINDOW_DAYS:
+                break
+            yield i, j
 
 
 def _same_in_issue(head_a: str, head_b: str, bodies_similar: Callable[[float], bool]) -> bool:
@@ -141,11 +151,6 @@ def _same_in_issue(head_a: str, head_b: str, bodies_similar: Callable[[float], b
 
 def _one_without_issue(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return not isinstance(a.get("issue"), int) or not isinstance(b.get("issue"), int)
-
-
-def _dates_near(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    first, second = iso_date(a.get("published")), iso_date(b.get("published"))
-    return first is not None and second is not None and abs((first - second).days) <= DATE_WINDOW_DAYS
 
 
 def story_id(issue: int | None, headline: str) -> str:
