@@ -153,7 +153,11 @@ def _one_without_issue(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return not isinstance(a.get("issue"), int) or not isinstance(b.get("issue"), int)
 
 
-def story_id(issue: int | None, headline: str) -> str:
-    """Stable across runs: from the story's issue and normalised headline, never from a URL or page id."""
-    digest = hashlib.sha1(f"{issue}|{normalise_headline(headline)}".encode(), usedforsecurity=False).hexdigest()
+def story_id(issue: int | None, headline: str, published: str | None = None) -> str:
+    """Stable across runs: from the story's issue and normalised headline, never from a URL or page id.
+
+    A story with no issue number adds its date: two such stories may share a headline.
+    """
+    key = f"{issue}|{normalise_headline(headline)}" + (f"|{published}" if issue is None else "")
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()
     return f"{issue if issue is not None else 'x'}-{digest[:12]}"

@@ -51,12 +51,13 @@ def _story(copies: list[Mapping[str, Any]], calendar: Mapping[int, date]) -> dic
     headline = str(_first(ordered, "headline") or "")
     issue = _first(ordered, "issue")
     issue_date = calendar.get(issue) if isinstance(issue, int) else None
+    published = next((r["published"] for r in ordered if iso_date(r.get("published"))), None)
     story = {
-        "story_id": story_id(issue, headline),
+        "story_id": story_id(issue, headline, published),
         "headline": headline,
         "issue": issue,
         "issue_date": issue_date.isoformat() if issue_date else None,
-        "published": next((r["published"] for r in ordered if iso_date(r.get("published"))), None),
+        "published": published,
         "authors": _first(ordered, "authors") or [],
         "section": _first(ordered, "section"),
         "urls": list(dict.fromkeys(str(r.get("url")) for r in ordered)),

@@ -157,3 +157,10 @@ def test_odd_hand_edited_records_give_stories_not_a_crash() -> None:
     fine = next(story for story in stories if story["urls"] == ["b"])
     assert (fine["issue"], fine["published"], fine["flags"]) == (617, None, [])  # not a date: no date
     assert next(story for story in stories if story["urls"] == ["a"])["authors"] == []
+
+
+def test_stories_without_issue_numbers_that_share_a_headline_keep_apart_ids() -> None:
+    first = _article("a", "Your questions answered", None, "2013-04-01")
+    later = _article("b", "Your questions answered", None, "2015-04-20")
+    ids = [story["story_id"] for story in build_stories([first, later], {})]
+    assert len(set(ids)) == 2 and all(i.startswith("x-") for i in ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -293,3 +294,11 @@ def test_migrated_copies_are_listed_in_the_post_sitemaps(migrated_site: tuple[Pa
     )
     copies = [urls[1] for urls in manifest["stories"] if len(urls) == 2]
     assert all(f"<loc>{url}</loc>" in sitemaps for url in copies)
+
+
+def test_stories_do_not_depend_on_the_order_records_come_in(migrated_site: tuple[Path, dict]) -> None:
+    root, manifest = migrated_site
+    records = [r for d in manifest["article_details"] for r in records_of(extract(_page(root, d["url"]), d["url"]))]
+    shuffled = records[:]
+    random.Random(7).shuffle(shuffled)
+    assert build_stories(shuffled, {}) == build_stories(records, {})
