@@ -2,7 +2,8 @@
 
 ``bionews replay WARC... --out NEW --diff OLD`` re-extracts the captures, then compares NEW's
 records with OLD's page by page (the page key of each record's URL, so a page that was an error
-and is now an article counts as a change of ``kind``). Provenance that every run changes
+and is now an article counts as a change of ``kind``; the articles of a page holding several,
+an e-mail issue, by their canonical URLs). Provenance that every run changes
 (``fetched_at``, ``status``, ``content_sha256``, ``referer``) is not compared; ``parser_version`` is.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from bionews_scraper.archive.story_records import record_addresses
 from bionews_scraper.records.identity import page_key
 from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 
@@ -51,7 +53,9 @@ def diff_outputs(old_dir: Path, new_dir: Path, examples: int = EXAMPLES) -> dict
 
 
 def _by_page(directory: Path) -> dict[str, dict[str, Any]]:
-    return {page_key(str(record["url"])): record for record in _records(directory) if record.get("url")}
+    """Records by page; the articles of a page that holds several are told apart by their canonical URLs."""
+    records = [record for record in _records(directory) if record.get("url")]
+    return {page_key(address): record for address, record in zip(record_addresses(records), records, strict=True)}
 
 
 def _records(directory: Path) -> Iterator[dict[str, Any]]:

@@ -41,7 +41,9 @@ TABLES: dict[str, tuple[str, dict[str, str], str]] = {
         "SELECT a.url, s.story_id, a.canonical_url, a.layout, a.headline, TRY_CAST(a.published AS DATE) AS published, "
         "a.authors, a.byline, CAST(a.issue AS INTEGER) AS issue, a.issue_url, a.section, a.body, a.warnings, "
         "TRY_CAST(a.fetched_at AS TIMESTAMPTZ) AS fetched_at, a.parser_version "
-        "FROM articles a LEFT JOIN (SELECT story_id, unnest(urls) AS url FROM stories) s USING (url) ORDER BY a.url",
+        "FROM (SELECT *, CASE WHEN count(*) OVER (PARTITION BY url) > 1 AND canonical_url IS NOT NULL "
+        "THEN canonical_url ELSE url END AS address FROM articles) a "  # as story_records.record_addresses
+        "LEFT JOIN (SELECT story_id, unnest(urls) AS address FROM stories) s USING (address) ORDER BY a.url, a.address",
     ),
     "issues": (
         OUTPUT_FILES["issue"],

@@ -18,6 +18,7 @@ Flags, so an archivist sees what the copies disagree on:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -42,12 +43,30 @@ def build_stories(articles: Sequence[Mapping[str, Any]], calendar: Mapping[int, 
     ``calendar`` maps issue numbers to their dates (``calendar_dates``); an issue missing
     from it gets ``issue_date`` null and no date flag.
     """
-    stories = [_story([articles[i] for i in group], calendar) for group in group_copies(articles)]
+    addresses = record_addresses(articles)
+    stories = [
+        _story([articles[i] for i in group], [addresses[i] for i in group], calendar)
+        for group in group_copies(articles)
+    ]
     return sorted(stories, key=lambda s: (s["issue"] is None, s["issue"] or 0, s["published"] or "", s["story_id"]))
 
 
-def _story(copies: list[Mapping[str, Any]], calendar: Mapping[int, date]) -> dict[str, Any]:
-    ordered = sorted(copies, key=lambda r: (ERA_ORDER.get(str(r.get("layout")), len(ERA_ORDER)), str(r.get("url"))))
+def record_addresses(records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each record's address in ``urls``: its URL, or its canonical URL when several records share
+    the URL (a legacy e-mail issue page holding whole articles). ``bionews export`` joins the same way."""
+    shared = Counter(str(r.get("url")) for r in records)
+    return [
+        str(r["canonical_url"]) if shared[str(r.get("url"))] > 1 and r.get("canonical_url") else str(r.get("url"))
+        for r in records
+    ]
+
+
+def _story(copies: list[Mapping[str, Any]], addresses: list[str], calendar: Mapping[int, date]) -> dict[str, Any]:
+    order = sorted(
+        range(len(copies)),
+        key=lambda k: (ERA_ORDER.get(str(copies[k].get("layout")), len(ERA_ORDER)), addresses[k]),
+    )
+    ordered = [copies[k] for k in order]
     headline = str(_first(ordered, "headline") or "")
     issue = _first(ordered, "issue")
     issue_date = calendar.get(issue) if isinstance(issue, int) else None
@@ -60,7 +79,7 @@ def _story(copies: list[Mapping[str, Any]], calendar: Mapping[int, date]) -> dic
         "published": published,
         "authors": _first(ordered, "authors") or [],
         "section": _first(ordered, "section"),
-        "urls": list(dict.fromkeys(str(r.get("url")) for r in ordered)),
+        "urls": list(dict.fromkeys(addresses[k] for k in order)),
         "flags": _flags(ordered, issue_date),
     }
     return {key: story[key] for key in STORY_KEYS}

@@ -97,3 +97,16 @@ def test_long_values_are_cut_in_examples_only(tmp_path: Path) -> None:
 def test_an_old_directory_without_records_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         diff_outputs(tmp_path / "nothing", tmp_path)
+
+
+def test_articles_sharing_one_page_are_compared_one_to_one(tmp_path: Path) -> None:
+    page = "http://www.bionews.org.uk/page.asp?obj_id=1&CView=1"
+    old = [
+        {"kind": "article", "url": page, "canonical_url": "http://www.bionews.org.uk/page_1.asp", "headline": "One"},
+        {"kind": "article", "url": page, "canonical_url": "http://www.bionews.org.uk/page_2.asp", "headline": "Two"},
+    ]
+    new = [old[0], {**old[1], "headline": "Two, re-read"}]
+    _write(tmp_path / "old", "articles.jsonl", old)
+    _write(tmp_path / "new", "articles.jsonl", new)
+    diff = diff_outputs(tmp_path / "old", tmp_path / "new")
+    assert diff["compared"] == 2 and diff["fields"]["headline"]["changed"] == 1

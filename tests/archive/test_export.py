@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from bionews_scraper.archive.export import export_parquet
+from bionews_scraper.archive.story_files import write_story_files
+from bionews_scraper.parse.extract import extract
 from bionews_scraper.records.jsonl import dumps_line
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,3 +110,21 @@ def test_export_of_a_missing_directory_fails_and_says_why(tmp_path: Path) -> Non
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert finished.returncode == 2 and "not an output directory" in finished.stderr
     assert not (tmp_path / "pq").exists()
+
+
+def test_a_page_holding_several_articles_gives_each_its_story_and_one_row(tmp_path: Path) -> None:
+    case = ROOT / "fixtures" / "pages" / "legacy-article-email-issue-several-articles"
+    url = json.loads((case / "meta.json").read_text(encoding="utf-8"))["url"]
+    records = list(extract((case / "page.html").read_bytes(), url).records)
+    out = tmp_path / "out"
+    out.mkdir()
+    for kind, name in (("article", "articles.jsonl"), ("issue", "issues.jsonl")):
+        (out / name).write_text("".join(dumps_line(r) for r in records if r["kind"] == kind), encoding="utf-8")
+    articles = [r for r in records if r["kind"] == "article"]
+    assert len(articles) >= 2 and len({a["url"] for a in articles}) == 1
+    write_story_files(out)
+    stories = [json.loads(line) for line in (out / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(url for s in stories for url in s["urls"]) == sorted(a["canonical_url"] for a in articles)
+    export_parquet(out, tmp_path / "pq")
+    frame = pandas.read_parquet(tmp_path / "pq" / "articles.parquet")
+    assert len(frame) == len(articles) and frame["story_id"].nunique() == len(articles)
