@@ -45,16 +45,10 @@ def parse_site(site: Path, out: Path) -> int:
                 page = locate(site, parts.hostname or "", parts.path)
                 if page is None:
                     raise FileNotFoundError(detail["url"])
-                for record in records_of(extract(page.read_bytes(), detail["url"])):
+                for record in extract(page.read_bytes(), detail["url"]).records:
                     lines.write(dumps_line(record))
                     written += record["kind"] == "article"
     return written
-
-
-def records_of(extraction: object) -> list[dict]:
-    """Every record of an extraction: ``.records`` once a page may hold several (issue 10), else ``.record``."""
-    records = getattr(extraction, "records", None)
-    return list(records) if records is not None else [extraction.record]  # type: ignore[attr-defined]
 
 
 def best_of(rounds: int, run: object) -> float:

@@ -15,7 +15,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from bench.stories_speed import records_of
 from bionews_scraper.archive.story_records import build_stories
 from bionews_scraper.parse.extract import extract
 from bionews_scraper.sandbox import synth
@@ -282,7 +281,7 @@ def test_migrated_copies_change_what_the_real_migration_changed(migrated_site: t
 
 def test_every_story_is_found_and_no_two_are_joined(migrated_site: tuple[Path, dict]) -> None:
     root, manifest = migrated_site
-    records = [r for d in manifest["article_details"] for r in records_of(extract(_page(root, d["url"]), d["url"]))]
+    records = [r for d in manifest["article_details"] for r in extract(_page(root, d["url"]), d["url"]).records]
     found = sorted(sorted(story["urls"]) for story in build_stories(records, {}))
     assert found == sorted(sorted(urls) for urls in manifest["stories"])
 
@@ -298,7 +297,7 @@ def test_migrated_copies_are_listed_in_the_post_sitemaps(migrated_site: tuple[Pa
 
 def test_stories_do_not_depend_on_the_order_records_come_in(migrated_site: tuple[Path, dict]) -> None:
     root, manifest = migrated_site
-    records = [r for d in manifest["article_details"] for r in records_of(extract(_page(root, d["url"]), d["url"]))]
+    records = [r for d in manifest["article_details"] for r in extract(_page(root, d["url"]), d["url"]).records]
     shuffled = records[:]
     random.Random(7).shuffle(shuffled)
     assert build_stories(shuffled, {}) == build_stories(records, {})
