@@ -9,7 +9,7 @@ written), ``errors.jsonl`` (with the ``attempts`` count when the crawl recorded 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,7 +139,7 @@ def _flat(stats: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, str
             yield f"{prefix}{key}", str(value)
 
 
-def format_sections_text(sections: ArchiveSections, ranges: Any) -> list[str]:
+def format_sections_text(sections: ArchiveSections, ranges: Callable[[tuple[int, ...]], str]) -> list[str]:
     """The sections as terminal lines; ``ranges`` formats issue numbers as runs."""
     lines = [
         "",
@@ -172,7 +172,7 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
-def sections_html(sections: ArchiveSections, ranges: Any) -> list[str]:
+def sections_html(sections: ArchiveSections, ranges: Callable[[tuple[int, ...]], str]) -> list[str]:
     """The sections as HTML fragments (every page string escaped, no script)."""
     stats_rows = "".join(
         f'<tr><td>{escape(name)}</td><td class="n">{escape(value)}</td></tr>' for name, value in sections.stats
