@@ -12,7 +12,7 @@ from typing import Any
 
 from bs4 import Tag
 
-from bionews_scraper.parse.normalise import normalise_text, parse_date, parse_iso_date
+from bionews_scraper.parse.normalise import normalise_text, parse_date
 from bionews_scraper.parse.page import HeadTags
 
 ARTICLE_TYPES = frozenset(
@@ -59,7 +59,7 @@ class Metadata:
 def reconcile_published(visible: str | None, meta: Metadata, warnings: list[str]) -> str | None:
     """The record's date, articles and issues alike: the visible date line (parsed) wins,
     metadata fills in when there is none; every fallback or disagreement leaves a warning."""
-    stated = parse_iso_date(meta.published) or parse_date(meta.published)
+    stated = parse_date(meta.published)  # None for relative, bare-number or impossible day-first dates
     if visible:
         if stated and stated != visible:
             warnings.append(f"published_metadata_mismatch: metadata says {stated}; the visible date is used")
@@ -67,7 +67,12 @@ def reconcile_published(visible: str | None, meta: Metadata, warnings: list[str]
     if stated:
         warnings.append("published_from_metadata: no visible date line; taken from metadata")
         return stated
-    warnings.append("published_missing: no publication date found")
+    unread = (
+        f"; the metadata date {meta.published[:60]!r} is not a date (relative, a bare number, or impossible read day first)"
+        if meta.published
+        else ""
+    )
+    warnings.append(f"published_missing: no publication date found{unread}")
     return None
 
 

@@ -7,9 +7,10 @@ exception. Parsers locate raw text; these functions decide what it means.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
 from w3lib.url import safe_url_string
@@ -45,9 +46,21 @@ MONTHS = {
     )
     for name in names
 }
-# ISO 8601 as in JSON-LD and article:published_time; the date part is the publication's
-# local date whatever the offset, so it is read as written, never converted to UTC.
+# "06/07/2019", "6.7.19": numbers only, always day first (British). Read here, not by
+# dateparser, because dateparser swaps day and month when the day-first reading is
+# impossible ("06/13/2019" would become 13 June); an impossible date must give None.
+NUMERIC_DATE_RE = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4}|\d{2})$")
+# Two-digit years: 69-99 are 19xx, 00-68 are 20xx (the POSIX/strptime pivot).
+TWO_DIGIT_YEAR_PIVOT = 69
+# ISO 8601 as in JSON-LD and article:published_time. A datetime with an offset is an
+# instant: the publication date is the London date of that instant (README: "the London
+# date"); a naive datetime is London time already, so its date part is the date.
 ISO_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+PUBLICATION_ZONE = ZoneInfo("Europe/London")
+# dateparser's parsers that never read the clock. Left out on purpose: "timestamp" and
+# "negative-timestamp" (a bare number such as 1234567890 is no date line), "relative-time"
+# ("yesterday", "2 days ago", "now" depend on today) and "no-spaces-time" ("20190603").
+DATEPARSER_PARSERS = ("custom-formats", "absolute-time")
 # Dates before BioNews existed or far in the future are misreads, not publications.
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
@@ -72,20 +85,30 @@ def parse_date(text: str | None) -> str | None:
     match = DAY_MONTH_YEAR_RE.match(text)
     if match and match["month"].lower() in MONTHS:
         return _checked_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    if match := NUMERIC_DATE_RE.match(text):
+        return _checked_date(_full_year(match["year"]), int(match["month"]), int(match["day"]))
     if len(text) > 40:
         return None
     found = _date_parser().get_date_data(text)
     if found.date_obj is None or found.period != "day":
         return None
-    return _checked_date(found.date_obj.year, found.date_obj.month, found.date_obj.day)
+    return _london_date(found.date_obj)
 
 
 def parse_iso_date(text: str | None) -> str | None:
-    """ISO 8601 date or datetime -> its local ``"YYYY-MM-DD"`` (the offset is not applied)."""
+    """ISO 8601 date or datetime -> the London ``"YYYY-MM-DD"`` of that moment.
+
+    ``"2019-06-02T23:30:00+00:00"`` -> ``"2019-06-03"`` (00:30 in London); a datetime
+    without an offset is London time; ``None`` for anything else or an impossible date.
+    """
     match = ISO_DATE_RE.match(text or "")
     if not match:
         return None
-    return _checked_date(*(int(part) for part in match.groups()))
+    try:
+        moment = datetime.fromisoformat(match[0].strip())
+    except ValueError:  # impossible fields ("2019-02-30", "25:00")
+        return None
+    return _london_date(moment)
 
 
 def parse_authors(byline: str | None) -> list[str]:
@@ -122,6 +145,22 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
     return url.split("#", 1)[0]
 
 
+def _london_date(moment: datetime) -> str | None:
+    """The date in London of an aware datetime; a naive one is London time already."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:  # also keeps astimezone in range
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(PUBLICATION_ZONE)
+    return _checked_date(moment.year, moment.month, moment.day)
+
+
+def _full_year(digits: str) -> int:
+    year = int(digits)
+    if len(digits) == 4:
+        return year
+    return year + (1900 if year >= TWO_DIGIT_YEAR_PIVOT else 2000)
+
+
 def _checked_date(year: int, month: int, day: int) -> str | None:
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return None
@@ -133,8 +172,17 @@ def _checked_date(year: int, month: int, day: int) -> str | None:
 
 @cache
 def _date_parser() -> DateDataParser:
-    """One dateparser instance, built on first use (building it loads locale data)."""
+    """One dateparser instance, built on first use (building it loads locale data).
+
+    Only parsers that never read the clock, and every part of the date required, so the
+    same text gives the same date on any day it is parsed.
+    """
     return DateDataParser(
         languages=["en"],
-        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+        settings={
+            "DATE_ORDER": "DMY",
+            "PARSERS": list(DATEPARSER_PARSERS),
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+        },
     )

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bionews_scraper.parse.normalise import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
     _date_parser,
     normalise_text,
     normalise_url,
@@ -26,16 +28,64 @@ from bionews_scraper.parse.normalise import (
         ("3rd June 2019", "2019-06-03"),
         ("Monday 4 September 2017", "2017-09-04"),
         ("03/06/2019", "2019-06-03"),  # British: day first
-        ("2019-06-03T00:30:00+01:00", "2019-06-03"),  # the local date, not the UTC one
-        ("2019-06-02T23:30:00Z", "2019-06-02"),
         ("31 February 2014", None),
         ("June 2019", None),  # not day precision
-        ("next week", None),
         ("", None),
         (None, None),
     ],
 )
 def test_parse_date_reads_british_dates(text: str | None, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yesterday", "today", "now", "2 days ago", "in 3 weeks", "next week", "1234567890", "-1234567890", "20190603"],
+)
+def test_parse_date_never_reads_the_clock(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("06/07/2019", "2019-07-06"),
+        ("6/7/2019", "2019-07-06"),
+        ("06.07.2019", "2019-07-06"),
+        ("31-12-1999", "1999-12-31"),
+        ("6/7/19", "2019-07-06"),
+        ("31/12/99", "1999-12-31"),
+        ("06/13/2019", None),  # month 13: impossible day first, never swapped to 13 June
+        ("12/31/2019", None),
+        ("31/06/2019", None),  # 31 June
+        ("1/2/345", None),
+    ],
+)
+def test_numeric_dates_are_read_day_first_or_not_at_all(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-06-02T23:30:00+00:00", "2019-06-03"),  # 00:30 in London (BST)
+        ("2019-06-02T23:30:00Z", "2019-06-03"),
+        ("2019-06-03T00:30:00+01:00", "2019-06-03"),
+        ("2019-06-03T00:30:00+0100", "2019-06-03"),
+        ("2019-06-02T19:30:00-04:00", "2019-06-03"),  # 23:30 UTC
+        ("2019-12-31T23:30:00+00:00", "2019-12-31"),  # GMT in winter: London is UTC
+        ("2020-01-01T00:30:00+01:00", "2019-12-31"),
+        ("2019-06-02T23:30:00", "2019-06-02"),  # no offset: London time already
+        ("2019-06-02 23:30", "2019-06-02"),
+        ("2019-06-03", "2019-06-03"),
+        ("3 June 2019 23:30 UTC", "2019-06-04"),  # an offset dateparser reads counts too
+        ("2019-02-30T10:00:00+00:00", None),
+        ("2019-06-03T25:00:00+00:00", None),
+        ("0001-01-01T00:00:00+01:00", None),  # out of range before and after conversion
+        ("9999-12-31T23:59:00-05:00", None),
+    ],
+)
+def test_iso_datetimes_give_the_london_date(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
 
 
@@ -80,3 +130,21 @@ def test_normalise_text_collapses_all_whitespace() -> None:
 )
 def test_normalise_url_resolves_against_the_page(href: str, expected: str | None) -> None:
     assert normalise_url(href, "http://www.bionews.org.uk/page_2.asp") == expected
+
+
+DATE_PIECES = st.sampled_from([*"0123456789-/.:+TZ ", "June", "2019", "yesterday", "UTC", "+01:00", "st"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=12).map("".join))
+def test_parse_date_is_total_and_in_range(text: str) -> None:
+    found = parse_date(text)
+    assert found is None or EARLIEST_YEAR <= date.fromisoformat(found).year <= LATEST_YEAR
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1999, 1, 1), max_value=date(2030, 12, 31)))
+def test_numeric_dates_are_day_first_and_never_swapped(day: date) -> None:
+    assert parse_date(f"{day.day:02d}/{day.month:02d}/{day.year}") == day.isoformat()
+    if day.day > 12:  # month first, this is impossible day first
+        assert parse_date(f"{day.month:02d}/{day.day:02d}/{day.year}") is None
