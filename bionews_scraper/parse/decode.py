@@ -1,15 +1,17 @@
 """Bytes to text: the one place where encodings live.
 
 Legacy BioNews pages are windows-1252, declared only in a ``<meta http-equiv>`` tag or not
-at all, and served with an ``ISO-8859-1`` header or none. w3lib's ``html_to_unicode``
-already follows the WHATWG order (BOM, HTTP header, ``<meta>``) and maps latin-1 to
-cp1252; we add the two rules it lacks: undeclared bytes that are not valid UTF-8 are
-cp1252, and a page that declares UTF-8 but is not valid UTF-8 is cp1252 too.
+at all, and served with an ``ISO-8859-1`` header or none; the newer templates are UTF-8.
+w3lib's ``html_to_unicode`` follows the WHATWG order (BOM, HTTP header, ``<meta>``), maps
+latin-1 to cp1252 and decodes by what it finds, defaulting to UTF-8 when nothing is
+declared. We add one rule: when the page is read as UTF-8 and some of its bytes are not
+UTF-8, only those bytes are re-read, as cp1252 (see ``_utf8_with_cp1252_repairs``).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from w3lib.encoding import html_to_unicode, read_bom
 
@@ -20,24 +22,51 @@ from bionews_scraper.records.types import PageError
 BINARY_CONTROL_SHARE = 0.05
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _MARKUP_SNIFF_BYTES = 4096
+# surrogateescape turns each byte UTF-8 rejects into one lone surrogate U+DC80..U+DCFF.
+_UNDECODED_BYTES_RE = re.compile("[\udc80-\udcff]+")
+UTF8_BOM = codecs.BOM_UTF8
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Return the page text of ``body``.
 
-    ``content_type`` is the HTTP Content-Type header, if any. Raises ``PageError``
+    ``content_type`` is the HTTP Content-Type header, if any. The encoding is the declared
+    one (BOM, header, ``<meta>``), else UTF-8; a UTF-8 page's stray non-UTF-8 bytes are
+    repaired one by one, never by re-reading the whole page. Raises ``PageError``
     (``empty_input`` or ``not_html``) for bytes that are no web page.
     """
     if not body.strip():
         raise PageError("empty_input", "the page has no content")
     if read_bom(body)[0] is None:
         _refuse_binary(body)
-    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_utf8_or_cp1252)
-    if encoding == "utf-8" and "\ufffd" in text and _is_invalid_utf8(body):
-        text = body.decode("cp1252", errors="replace")
+    encoding, text = html_to_unicode(content_type, body, default_encoding="utf-8")
+    if "\ufffd" in text and codecs.lookup(encoding).name == "utf-8":
+        text = _utf8_with_cp1252_repairs(body.removeprefix(UTF8_BOM))
     if "<" not in text[:_MARKUP_SNIFF_BYTES]:
         raise PageError("not_html", "the content has no HTML markup")
     return text
+
+
+def _utf8_with_cp1252_repairs(body: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8; each run of bytes UTF-8 rejects, read as cp1252.
+
+    A UTF-8 page with a stray legacy byte (``Caf\\xe9``, ``owner\\x92s``) keeps its UTF-8
+    text and gets ``é`` and ``’`` for the stray bytes, where re-reading the whole page as
+    cp1252 would turn every UTF-8 character into mojibake (``CafÃ©``, ``â€™``). A page
+    that is cp1252 throughout (undeclared, or wrongly declared UTF-8) comes out as cp1252,
+    since its non-ASCII bytes are almost never valid UTF-8 sequences: the exception, a
+    cp1252 letter in U+00C2..U+00F4 followed by one in U+0080..U+00BF (``Ã©``), is text
+    BioNews does not print. Bytes cp1252 leaves undefined become U+FFFD.
+    bs4's ``UnicodeDammit.detwingle`` does the same job but takes any byte from 0xC0 up as
+    the start of a UTF-8 sequence without checking it, so it drops cp1252 letters such as
+    ``é`` (0xE9); Python's own UTF-8 decoder finds the bad bytes exactly.
+    """
+    text = body.decode("utf-8", errors="surrogateescape")
+    return _UNDECODED_BYTES_RE.sub(_cp1252_from_surrogates, text)
+
+
+def _cp1252_from_surrogates(run: re.Match[str]) -> str:
+    return run[0].encode("utf-8", errors="surrogateescape").decode("cp1252", errors="replace")
 
 
 def _refuse_binary(body: bytes) -> None:
@@ -45,16 +74,3 @@ def _refuse_binary(body: bytes) -> None:
     controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
     if b"\x00" in sample or controls > BINARY_CONTROL_SHARE * len(sample):
         raise PageError("not_html", "the content is binary data, not a web page")
-
-
-def _utf8_or_cp1252(body: bytes) -> str:
-    """Guess for undeclared pages: valid UTF-8 is UTF-8, anything else is cp1252."""
-    return "utf-8" if not _is_invalid_utf8(body) else "cp1252"
-
-
-def _is_invalid_utf8(body: bytes) -> bool:
-    try:
-        codecs.decode(body, "utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False

@@ -36,6 +36,41 @@ def test_utf8_declared_but_cp1252_bytes_is_read_as_cp1252() -> None:
     assert EXPECTED_TEXT in decode_html(page)
 
 
+UTF8_PAGE = "<p>Café owner’s “crêpe” stall – £3</p>".encode()
+
+
+@pytest.mark.parametrize("content_type", [None, "text/html; charset=utf-8"])
+@pytest.mark.parametrize(
+    ("stray", "read_as"),
+    [
+        (b"\xe9", "é"),  # a latin letter
+        (b"\x92", "’"),  # a cp1252 quote
+        (b"\x81", "\ufffd"),  # undefined in cp1252 too: replaced, nothing else touched
+        (b"\xe2\x80", "â€"),  # a cut UTF-8 sequence is two bad bytes, read as they are
+    ],
+)
+def test_one_stray_byte_does_not_turn_a_utf8_page_into_mojibake(
+    stray: bytes, read_as: str, content_type: str | None
+) -> None:
+    page = b'<html><head><meta charset="utf-8"></head>' + UTF8_PAGE + b"<p>x" + stray + b"y</p>"
+    text = decode_html(page, content_type)
+    assert "<p>Café owner’s “crêpe” stall – £3</p>" in text
+    assert f"<p>x{read_as}y</p>" in text
+    assert "Ã" not in text
+
+
+def test_utf8_page_with_a_bom_and_a_stray_byte_keeps_its_utf8_text() -> None:
+    page = b"\xef\xbb\xbf<html>" + UTF8_PAGE + b"<p>Caf\xe9</p>"
+    text = decode_html(page, "text/html; charset=ISO-8859-1")
+    assert text.startswith("<html>")  # the BOM is not text
+    assert "<p>Café owner’s “crêpe” stall – £3</p><p>Café</p>" in text
+
+
+def test_declared_cp1252_page_is_not_read_as_utf8() -> None:
+    page = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' + "<p>Café</p>".encode()
+    assert "<p>CafÃ©</p>" in decode_html(page)  # what the page declares is what it gets
+
+
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
