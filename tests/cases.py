@@ -51,5 +51,5 @@ def _stored(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def all_cases() -> list[Case]:
-    return [Case(folder) for folder in sorted(PAGES.iterdir()) if (folder / "page.html").exists()]
+def all_cases(pages: Path = PAGES) -> list[Case]:
+    return [Case(folder) for folder in sorted(pages.iterdir()) if (folder / "page.html").exists()]
