@@ -29,7 +29,7 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
         raise PageError("missing_issue_number", "the issue page names no 'BioNews N' number")
     warnings: list[str] = []
     after = page.lines[heading.index + 1 :] if heading else page.lines
-    published = reconcile_published(_visible_date(after), meta, warnings)
+    published = reconcile_published(_visible_date(page, heading, after), meta, warnings)
     skip = {
         page.url,
         *(u for u in (normalise_url(meta.canonical_url, page.url), normalise_url(meta.og_url, page.url)) if u),
@@ -56,10 +56,15 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
     }
 
 
-def _visible_date(lines: list[Line]) -> str | None:
-    """The date printed just under the issue heading; a date further down (a sidebar's
-    event, an article's own line) does not date the issue."""
+def _visible_date(page: Page, heading: Line | None, lines: list[Line]) -> str | None:
+    """The date printed in the issue heading or just under it; a date further down (an
+    article's own line) or in furniture beside the heading (a sidebar's event) does not
+    date the issue."""
+    if heading and (match := cues.DATE_ANYWHERE_RE.search(heading.text)):
+        return parse_date(match["date"])
     for line in lines[:ISSUE_DATE_WINDOW]:
+        if page.is_foreign_furniture(line, heading):
+            continue
         if dated := cues.read_date_line(line.text):
             return parse_date(dated[0])
     return None
