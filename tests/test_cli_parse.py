@@ -44,6 +44,7 @@ def test_each_page_with_its_url_gives_its_expected_record_or_refusal(
         assert status == 1 and out == ""
         refusal = json.loads(err)
         assert list(refusal) == ["file", "url", "error", "reason"] and refusal["reason"] == case.expected["reason"]
+        assert refusal["url"] == case.meta["url"] and refusal["error"]
         assert "Traceback" not in err
     else:
         assert status == 0 and err == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bionews_scraper.parse.boilerplate import BOILERPLATE_PHRASES
+from bionews_scraper.parse.extract import extract
 from bionews_scraper.records.types import ARTICLE_KEYS, ISSUE_KEYS, REFUSAL_REASONS
 from bionews_scraper.records.validate import record_errors
 from tests.cases import Case, all_cases
@@ -16,6 +17,7 @@ from tests.cases import Case, all_cases
 CASES = all_cases()
 # A page holding several records (a legacy e-mail issue page) is checked in test_fixture_digests.py.
 RECORD_CASES = [case for case in CASES if isinstance(case.expected, dict) and "error" not in case.expected]
+REFUSED_CASES = [case for case in CASES if isinstance(case.expected, dict) and "error" in case.expected]
 FIELD_CHECKS = [
     pytest.param(case, key, id=f"{case.name}:{key}")
     for case in RECORD_CASES
@@ -37,7 +39,7 @@ def test_there_are_enough_cases_over_all_layouts_and_kinds() -> None:
     kinds = {(case.meta["layout"], case.meta["kind"]) for case in CASES}
     for layout in ("legacy", "bionews2018", "progress"):
         assert (layout, "article") in kinds and (layout, "issue") in kinds
-    assert sum(1 for case in CASES if "error" in case.expected) >= 4
+    assert len(REFUSED_CASES) >= 4
 
 
 @pytest.mark.parametrize(("case", "key"), FIELD_CHECKS)
@@ -54,10 +56,21 @@ def test_record_has_no_unexpected_keys(case: Case, parsed: dict[str, dict]) -> N
     assert list(parsed[case.name]) == list(case.expected)
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if "error" in c.expected], ids=lambda case: case.name)
+@pytest.mark.parametrize("case", REFUSED_CASES, ids=lambda case: case.name)
 def test_refused_page_gives_its_reason(case: Case, parsed: dict[str, dict]) -> None:
+    assert list(case.expected) == ["error", "reason"]
     assert case.expected["reason"] in REFUSAL_REASONS
     assert parsed[case.name].get("reason") == case.expected["reason"], parsed[case.name]
+
+
+@pytest.mark.parametrize("case", REFUSED_CASES, ids=lambda case: case.name)
+def test_refused_page_emits_no_record_only_an_error_naming_the_page(case: Case) -> None:
+    records = extract(case.page, case.meta["url"]).records
+    assert len(records) == 1, records  # the error record alone: no article or issue beside it
+    record = records[0]
+    assert set(record) == {"kind", "url", "reason", "error"}, record
+    assert (record["kind"], record["url"], record["reason"]) == ("error", case.meta["url"], case.expected["reason"])
+    assert record["error"].strip(), "a refusal says why in a sentence"
 
 
 @pytest.mark.parametrize("case", RECORD_CASES, ids=lambda case: case.name)
