@@ -59,6 +59,8 @@ RETRY_TIMES = 3
 # --- Components -------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "bionews_scraper.crawl.middlewares.robots.EveryRequestRobotsTxtMiddleware": 100,  # Scrapy's own place
     "bionews_scraper.crawl.middlewares.retry.BackoffRetryMiddleware": 550,  # Scrapy's own place
     # Sees a 3xx before Scrapy's RedirectMiddleware (600), whose dupefilter would drop a loop silently.
     "bionews_scraper.crawl.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
