@@ -131,7 +131,7 @@ def _add_fault_options(command: argparse.ArgumentParser) -> None:
         "--faults",
         metavar="SPEC",
         help="the server misbehaves: e.g. 500=0.05,503=0.05,retry_after=0.5,slow=0.02,"
-        "reset=0.02,truncate=0.02,loop=0.01,huge=0.005 (also slow_seconds=S, attempts=K)",
+        "reset=0.02,truncate=0.02,loop=0.01,huge=0.005 (also slow_seconds=S, attempts=K, outage=N: N requests 503, after outage_after=K good ones)",
     )
     command.add_argument("--fault-seed", type=int, default=0, help="picks which paths the faults hit (default 0)")
 
@@ -154,6 +154,12 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--incremental", action="store_true", help="fetch only what is new or changed since the last run into --out"
+    )
+    command.add_argument(
+        "--retry-errors",
+        action="store_true",
+        help="fetch again every page with an error record in --out (resumed and incremental runs "
+        "retry only transient errors: 5xx, timeouts, resets)",
     )
     command.add_argument("--related-depth", type=int, help="related-story hops to follow (default 1)")
     command.add_argument(
@@ -187,6 +193,7 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         urls_file=args.urls_file,
         jobdir=args.jobdir,
         incremental=args.incremental,
+        retry_errors=args.retry_errors,
         related_depth=args.related_depth,
         redis_url=args.redis,
         warc=args.warc,

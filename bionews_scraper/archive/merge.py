@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from bionews_scraper.records.identity import page_key
-from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, read_records, record_key
+from bionews_scraper.records.identity import record_key, record_page_key, record_page_keys
+from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, read_records
 
 WORKER_PREFIX = "worker-"
 
@@ -29,10 +29,11 @@ def merge(directories: list[Path], out: Path) -> Counter[str]:
     """
     shards = [shard for shard in shard_dirs(directories) if shard.resolve() != out.resolve()]
     recorded = {
-        page_key(record["url"])
+        key
         for shard in shards
         for kind in ("article", "issue")
         for record in read_records(shard / OUTPUT_FILES[kind])
+        for key in record_page_keys(record)
     }
     counts: Counter[str] = Counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -42,7 +43,7 @@ def merge(directories: list[Path], out: Path) -> Counter[str]:
         for shard in shards:
             for record in read_records(shard / name):
                 key = record_key(record)
-                if key in seen or (kind == "error" and page_key(record["url"]) in recorded):
+                if key in seen or (kind == "error" and record_page_key(record) in recorded):
                     counts["duplicates"] += 1
                     continue
                 seen.add(key)

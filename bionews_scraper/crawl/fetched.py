@@ -15,3 +15,5 @@ class FetchedRecord:
     content_sha256: str | None  # of the response body bytes, None without a body
     referer: str | None  # the page that linked to this one
     fetched_at: str | None = None  # RFC 3339 UTC; None: stamped by the provenance pipeline
+    requested_url: str | None = None  # the address asked for, when a redirect led elsewhere
+    attempts: int = 1  # downloads tried for this page, in this run and (for errors) earlier ones

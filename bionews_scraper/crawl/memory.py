@@ -2,55 +2,81 @@
 incremental crawls.
 
 Scrapy's JOBDIR keeps the queue and the seen-set across a clean stop (Ctrl-C), but a
-kill -9 loses both (queuelib writes its sizes and ``active.json`` only on close), and a
-stale seen-set would then hide pages that were queued but never fetched. So the output
-itself is the ledger: a page with a record is done, and the records name the pages still
-to fetch (an issue's articles, an article's related stories). ``crawl-state.json`` adds
-the sitemap ``lastmod`` values an incremental crawl compares against.
+kill -9 loses the queue (queuelib writes its sizes and ``active.json`` only on close), and
+a stale seen-set would then hide pages that were queued but never fetched
+(``crawl.scheduler`` removes it). So the output itself is the ledger: a page with a record,
+or with an error that another try would not change, is done; the records name the pages
+still to fetch (an issue's articles, an article's related stories, each with its referer
+and related-story depth), and a page whose error was transient (5xx, timeout, reset) is
+fetched again. ``crawl-state.json`` adds the sitemap ``lastmod`` values an incremental
+crawl compares against.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from bionews_scraper.records.identity import page_key
+from bionews_scraper.records.identity import page_key, record_page_key, record_page_keys
+from bionews_scraper.records.jsonl import dumps_line
 from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
+from bionews_scraper.records.types import is_transient
 
 STATE_FILE = "crawl-state.json"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPage:
+    """A page the records point to (or a transient error) with no record yet."""
+
+    url: str
+    role: str  # "article", "related" or "page"
+    referer: str | None  # the record that points to it
+    related_depth: int  # related-story hops from an issue or sitemap entry
+    retry: bool = False  # an error page tried again: past any seen-set
 
 
 @dataclass
 class CrawlMemory:
     """Pages already recorded, pages they point to, and the lastmod seen for each page."""
 
-    done: set[str] = field(default_factory=set)  # page keys with a record (or error) written
-    frontier: dict[str, str] = field(default_factory=dict)  # page key -> URL still to fetch, and its role
-    roles: dict[str, str] = field(default_factory=dict)
+    done: set[str] = field(default_factory=set)  # page keys with a record (or a final error) written
+    frontier: dict[str, PendingPage] = field(default_factory=dict)  # page key -> page still to fetch
+    attempts: dict[str, int] = field(default_factory=dict)  # page key -> downloads tried by earlier runs
+    retry: set[str] = field(default_factory=set)  # page keys of errors to try again (sitemaps too)
     lastmod: dict[str, str] = field(default_factory=dict)  # page key (pages and sitemaps) -> lastmod
 
     @classmethod
-    def load(cls, output_dir: Path, related_depth: int) -> CrawlMemory:
-        """Read the records an earlier run wrote into ``output_dir``."""
+    def load(cls, output_dir: Path, related_depth: int, retry_errors: bool = False) -> CrawlMemory:
+        """Read the records an earlier run wrote into ``output_dir``; with ``retry_errors``
+        every error page is to fetch again, else only those whose error was transient."""
         memory = cls()
         records = [record for name in OUTPUT_FILES.values() for record in read_records(output_dir / name)]
-        memory.done = {page_key(str(record.get("url", ""))) for record in records}
+        errors = [record for record in records if record.get("kind") == "error"]
+        for record in records:
+            if record.get("kind") != "error" or not (retry_errors or _retryable(record)):
+                memory.done |= record_page_keys(record)
+            else:
+                memory.retry.add(record_page_key(record))
+        memory.attempts = {record_page_key(error): int(error.get("attempts") or 1) for error in errors}
         depths = _related_depths(records)
-        links = [
-            link
-            for record in records
-            if record.get("kind") != "article" or depths.get(page_key(record["url"]), 0) < related_depth
-            for link in _links_of(record)
-        ]
-        for url, role in links:
-            key = page_key(url)
-            if key not in memory.done:
-                memory.frontier.setdefault(key, url)
-                memory.roles.setdefault(key, role)
+        for record in records:
+            depth = depths.get(record_page_key(record), 0)
+            if record.get("kind") == "article" and depth >= related_depth:
+                continue
+            for url, role in _links_of(record):
+                child_depth = depth + 1 if role == "related" else 0
+                memory._remember(PendingPage(url, role, record.get("url"), child_depth))
+        for error in errors:
+            if _is_sitemap(error["url"]):  # the sitemap index leads to it again
+                continue
+            depth = depths.get(record_page_key(error), 0)
+            memory._remember(PendingPage(error["url"], "page", error.get("referer"), depth, retry=True))
         state = output_dir / STATE_FILE
         if state.exists():
             try:
@@ -58,6 +84,18 @@ class CrawlMemory:
             except (ValueError, AttributeError):
                 memory.lastmod = {}
         return memory
+
+    def _remember(self, page: PendingPage) -> None:
+        key = page_key(page.url)
+        if not page.url or key in self.done:
+            return
+        known = self.frontier.setdefault(key, page)
+        if page.retry and not known.retry:  # linked and failed before: keep the link's role and depth
+            self.frontier[key] = replace(known, retry=True)
+
+    def attempts_before(self, url: str) -> int:
+        """Downloads earlier runs tried for the page ``url`` and recorded as an error."""
+        return self.attempts.get(page_key(url), 0)
 
     def is_done(self, url: str) -> bool:
         return page_key(url) in self.done
@@ -69,7 +107,7 @@ class CrawlMemory:
         A sitemap file is never recorded, so it is new until a lastmod was kept for it.
         """
         known, lastmod = self.lastmod.get(page_key(url)), utc_lastmod(lastmod)
-        if not self.is_done(url) and (known is None or not url.split("?", 1)[0].endswith((".xml", ".xml.gz"))):
+        if page_key(url) in self.retry or (not self.is_done(url) and (known is None or not _is_sitemap(url))):
             return "new"
         if known is not None and lastmod is not None and lastmod > known:
             return "changed"
@@ -79,10 +117,9 @@ class CrawlMemory:
         if normalised := utc_lastmod(lastmod):
             self.lastmod[page_key(url)] = normalised
 
-    def pending(self) -> Iterator[tuple[str, str]]:
-        """(URL, role) of every page the records point to that has no record yet."""
-        for key, url in self.frontier.items():
-            yield url, self.roles[key]
+    def pending(self) -> Iterator[PendingPage]:
+        """Every page the records point to that has no record yet, and every error to retry."""
+        yield from self.frontier.values()
 
     def save(self, output_dir: Path) -> None:
         """Write crawl-state.json atomically (a kill mid-write leaves the old file)."""
@@ -105,6 +142,37 @@ def utc_lastmod(value: str | None) -> str | None:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def prune_superseded_errors(output_dir: Path, answered: Iterable[str] = ()) -> int:
+    """Rewrite ``errors.jsonl`` without the errors a later record replaced: a page fetched
+    again keeps only its newest error, or none once it has an article or issue record or
+    its page key is ``answered`` (a sitemap or listing that answered this time).
+    Atomic (a kill mid-write leaves the old file); returns the number of lines removed."""
+    path = output_dir / OUTPUT_FILES["error"]
+    errors = list(read_records(path))
+    recorded = set(answered) | {
+        key
+        for kind in ("article", "issue")
+        for record in read_records(output_dir / OUTPUT_FILES[kind])
+        for key in record_page_keys(record)
+    }
+    newest = {record_page_key(error): index for index, error in enumerate(errors)}
+    kept = [e for i, e in enumerate(errors) if newest[record_page_key(e)] == i and record_page_key(e) not in recorded]
+    if len(kept) < len(errors):
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text("".join(dumps_line(error) for error in kept), encoding="utf-8")
+        os.replace(temporary, path)
+    return len(errors) - len(kept)
+
+
+def _is_sitemap(url: str) -> bool:
+    return url.split("?", 1)[0].endswith((".xml", ".xml.gz"))
+
+
+def _retryable(error: dict[str, Any]) -> bool:
+    transient = error.get("transient")
+    return bool(transient) if transient is not None else is_transient(str(error.get("reason", "")))
+
+
 def _links_of(record: dict) -> Iterator[tuple[str, str]]:
     if record.get("kind") == "issue":
         for entry in record.get("articles") or ():
@@ -115,9 +183,11 @@ def _links_of(record: dict) -> Iterator[tuple[str, str]]:
 
 
 def _related_depths(records: list[dict]) -> dict[str, int]:
-    """Related-story hops from an issue or sitemap to each article, read from referers."""
+    """Related-story hops from an issue or sitemap to each article (or error), read from referers."""
     referer_of = {
-        page_key(r["url"]): page_key(r["referer"]) for r in records if r.get("kind") == "article" and r.get("referer")
+        record_page_key(r): page_key(r["referer"])
+        for r in records
+        if r.get("kind") in ("article", "error") and r.get("referer")
     }
     depths: dict[str, int] = {}
     for key in referer_of:

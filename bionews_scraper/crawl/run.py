@@ -31,6 +31,7 @@ class CrawlOptions:
     urls_file: Path | None = None
     jobdir: Path | None = None  # resumable crawl state (Scrapy JOBDIR)
     incremental: bool = False  # only what is new or changed since the last run into output_dir
+    retry_errors: bool = False  # also fetch every page with an error record in output_dir again
     related_depth: int | None = None
     redis_url: str | None = None  # share the crawl with other workers through this Redis
     warc: bool = False  # record every request and response in output_dir/warc/
@@ -46,6 +47,8 @@ def crawl_settings(options: CrawlOptions) -> Settings:
         values.update(JOBDIR=str(options.jobdir), BIONEWS_APPEND=True, BIONEWS_RESUME=True)
     if options.incremental:
         values.update(BIONEWS_APPEND=True, BIONEWS_INCREMENTAL=True)
+    if options.retry_errors:
+        values.update(BIONEWS_APPEND=True, BIONEWS_RETRY_ERRORS=True)
     if options.related_depth is not None:
         values["BIONEWS_RELATED_DEPTH"] = options.related_depth
     if options.warc:

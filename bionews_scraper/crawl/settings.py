@@ -30,6 +30,7 @@ BIONEWS_INCREMENTAL = False  # fetch only what is new or changed since the last 
 BIONEWS_OUTPUT_DIR = "output"
 BIONEWS_PROGRESS = True  # a live progress line when stderr is a terminal
 BIONEWS_RESUME = False  # continue from the records already in the output directory
+BIONEWS_RETRY_ERRORS = False  # also fetch again every page with an error record (else transient ones only)
 
 # --- BioNews: WARC capture (on when BIONEWS_WARC_DIR is set; `--warc` sets it) ------------
 BIONEWS_WARC_DIR: str | None = None  # record every request and response here as .warc.gz
@@ -58,11 +59,14 @@ RETRY_TIMES = 3
 
 # --- Components -------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    # Scrapy's robots.txt, retry and redirect middlewares, replaced by subclasses in their places.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "bionews_scraper.crawl.middlewares.robots.EveryRequestRobotsTxtMiddleware": 100,  # Scrapy's own place
-    "bionews_scraper.crawl.middlewares.retry.BackoffRetryMiddleware": 550,  # Scrapy's own place
-    # Sees a 3xx before Scrapy's RedirectMiddleware (600), whose dupefilter would drop a loop silently.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "bionews_scraper.crawl.middlewares.robots.EveryRequestRobotsTxtMiddleware": 100,
+    "bionews_scraper.crawl.middlewares.retry.BackoffRetryMiddleware": 550,
+    "bionews_scraper.crawl.middlewares.redirect.FollowOnceRedirectMiddleware": 600,
+    # Sees a 3xx before the redirect middleware (600), which would follow a loop.
     "bionews_scraper.crawl.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
     # Next to the downloader: raw bytes, redirects and error pages; off without BIONEWS_WARC_DIR.
     "bionews_scraper.archive.warc.capture.WarcCaptureMiddleware": 950,
@@ -78,6 +82,7 @@ ITEM_PIPELINES = {
     "bionews_scraper.crawl.pipelines.write.WritePipeline": 400,
 }
 REQUEST_FINGERPRINTER_CLASS = "bionews_scraper.crawl.fingerprint.CanonicalFingerprinter"
+SCHEDULER = "bionews_scraper.crawl.scheduler.LedgerScheduler"  # trusts JOBDIR only after a clean stop
 
 # --- Scrapy housekeeping ----------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"

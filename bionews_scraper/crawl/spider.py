@@ -13,8 +13,8 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from scrapy import Request
-from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider, DownloadCancelledError, IgnoreRequest
 from scrapy.http import Headers, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
@@ -23,10 +23,10 @@ from twisted.python.failure import Failure
 
 from bionews_scraper.crawl.distributed.ack import page_done
 from bionews_scraper.crawl.fetched import FetchedRecord
-from bionews_scraper.crawl.memory import CrawlMemory
+from bionews_scraper.crawl.memory import CrawlMemory, prune_superseded_errors
 from bionews_scraper.parse.cues import ISSUE_URL_RE, read_issue_heading
 from bionews_scraper.parse.extract import PageLink, Record, extract_or_report
-from bionews_scraper.records.identity import clean_url, host_of
+from bionews_scraper.records.identity import clean_url, host_of, page_key
 from bionews_scraper.records.types import ErrorRecord, error_record, http_error_record, is_listing_refusal
 
 # Issue pages first (they name the articles), then their articles, then related stories.
@@ -59,6 +59,8 @@ class BioNewsSpider(SitemapSpider):
     incremental: bool
     memory: CrawlMemory | None
     changed: set[str]  # sitemap URLs whose lastmod is newer than last time
+    later: list[Request]  # sent when the crawl is otherwise idle
+    answered: set[str]  # page keys of the sitemaps and listings that answered: never errors now
 
     def __init__(
         self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any
@@ -82,10 +84,24 @@ class BioNewsSpider(SitemapSpider):
         spider.allowed_domains = sorted({*hosts, *(host_of(url) for url in spider.explicit_urls)} - {""})
         spider.output_dir = Path(settings.get("BIONEWS_OUTPUT_DIR"))
         spider.incremental = settings.getbool("BIONEWS_INCREMENTAL")
-        remembers = spider.incremental or settings.getbool("BIONEWS_RESUME")
-        spider.memory = CrawlMemory.load(spider.output_dir, spider.related_depth) if remembers else None
+        retry_errors = settings.getbool("BIONEWS_RETRY_ERRORS")
+        remembers = spider.incremental or retry_errors or settings.getbool("BIONEWS_RESUME")
+        spider.memory = (
+            CrawlMemory.load(spider.output_dir, spider.related_depth, retry_errors=retry_errors) if remembers else None
+        )
         spider.changed = set()
+        spider.later = []
+        spider.answered = set()
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    def on_idle(self) -> None:
+        """Send the requests kept for the end; the crawl goes on while there were any."""
+        later, self.later = self.later, []
+        for request in later:
+            self.crawler.engine.crawl(request)
+        if later:
+            raise DontCloseSpider("requests kept for the end were sent")
 
     async def start(self) -> AsyncIterator[Request]:
         for request in self._start_requests():
@@ -93,8 +109,15 @@ class BioNewsSpider(SitemapSpider):
 
     def _start_requests(self) -> Iterator[Request]:
         if self.memory is not None:  # a resumed crawl first fetches what its records point to
-            for url, role in self.memory.pending():
-                yield from self._page_request(url, role=role)
+            for page in self.memory.pending():
+                depth: dict[str, Any] = {"related_depth": page.related_depth} if page.related_depth else {}
+                requests = self._page_request(
+                    page.url, role=page.role, referer=page.referer, dont_filter=page.retry, **depth
+                )
+                if page.related_depth:  # last: a sitemap or issue may list it, and then it is no related hop
+                    self.later.extend(requests)
+                else:
+                    yield from requests
         if self.explicit_urls:
             for url in self.explicit_urls:
                 yield from self._page_request(url, role="page")
@@ -125,6 +148,7 @@ class BioNewsSpider(SitemapSpider):
 
     def _parse_sitemap(self, response: Response) -> Iterator[Any]:
         """Scrapy's sitemap parsing (hostile-XML safe), with our roles and error handling."""
+        self.answered.add(page_key(response.url))
         yield from self._sitemap_requests(response)
         yield from page_done(response.request)
 
@@ -140,9 +164,14 @@ class BioNewsSpider(SitemapSpider):
                 yield from self._page_request(request.url, role=role, referer=response.url, refresh=refresh)
 
     def closed(self, reason: str) -> None:
-        """Keep the lastmods only after a whole crawl: a cut one must look at them again."""
-        if self.incremental and self.memory is not None and reason == "finished":
+        """Keep the lastmods only after a whole crawl: a cut one must look at them again.
+        Errors that a record of this run replaced leave ``errors.jsonl``."""
+        if self.memory is None:
+            return
+        if self.incremental and reason == "finished":
             self.memory.save(self.output_dir)
+        superseded = prune_superseded_errors(self.output_dir, self.answered)
+        self.crawler.stats.set_value("bionews/errors_superseded", superseded)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         """Record the page and follow what it leads to; last, release its lease (if any)."""
@@ -154,10 +183,19 @@ class BioNewsSpider(SitemapSpider):
         content_type = _header(response.headers, "Content-Type")
         extraction = extract_or_report(response.body, response.url, content_type)
         if is_listing_refusal(extraction.records[0]):
+            self.answered.add(page_key(response.url))
             yield from self._follow_listing(extraction.links, response)
             return
+        request = response.request
         for record in extraction.records:  # an e-mail issue page holds several articles and the issue
-            yield FetchedRecord(dict(record), response.status, digest, _referer(response))
+            yield FetchedRecord(
+                dict(record),
+                response.status,
+                digest,
+                _referer(response),
+                requested_url=_requested_url(request) if request else None,
+                attempts=self._attempts(request, response.url) if request else 1,
+            )
             yield from self._follow_record(record, response)
 
     def on_error(self, failure: Failure) -> Iterator[Any]:
@@ -178,7 +216,19 @@ class BioNewsSpider(SitemapSpider):
             self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
         record = http_error_record(request.url, status) if status else _fetch_error_record(request.url, failure)
         self.crawler.stats.inc_value(f"bionews/fetch_errors/{record['reason']}")
-        yield FetchedRecord(dict(record), status, None, _header(request.headers, "Referer"))
+        yield FetchedRecord(
+            dict(record),
+            status,
+            None,
+            _header(request.headers, "Referer"),
+            requested_url=_requested_url(request),
+            attempts=self._attempts(request, request.url),
+        )
+
+    def _attempts(self, request: Request, url: str) -> int:
+        """Downloads of this page: this run's (retries included) and earlier runs' errors."""
+        earlier = self.memory.attempts_before(url) if self.memory is not None else 0
+        return earlier + request.meta.get("retry_times", 0) + 1
 
     def _follow_record(self, record: Record, response: Response) -> Iterator[Request]:
         if record["kind"] == "issue":
@@ -204,7 +254,14 @@ class BioNewsSpider(SitemapSpider):
                 yield from self._page_request(link.url, role="listing", referer=response.url)
 
     def _page_request(
-        self, url: str, *, role: str, referer: str | None = None, refresh: bool = False, **meta: Any
+        self,
+        url: str,
+        *,
+        role: str,
+        referer: str | None = None,
+        refresh: bool = False,
+        dont_filter: bool = False,
+        **meta: Any,
     ) -> Iterator[Request]:
         """The request for a page; nothing for a page an earlier run already recorded."""
         if self.memory is not None and not refresh and role != "listing" and self.memory.is_done(url):
@@ -219,6 +276,7 @@ class BioNewsSpider(SitemapSpider):
             headers=headers,
             priority=priority,
             meta={"role": role, **meta},
+            dont_filter=dont_filter,
         )
 
 
@@ -242,6 +300,12 @@ def _header(headers: Headers, name: str) -> str | None:
     """One header's value as text (latin-1, as HTTP has it), or None."""
     value = headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _requested_url(request: Request) -> str | None:
+    """The address first asked for, when redirects led to ``request.url``; else None."""
+    chain = request.meta.get("redirect_urls")
+    return str(chain[0]) if chain else None
 
 
 def _referer(response: Response) -> str | None:

@@ -13,16 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bionews_scraper.records.identity import page_key
 from bionews_scraper.records.jsonl import dumps_line
 
 OUTPUT_FILES: dict[str, str] = {"article": "articles.jsonl", "issue": "issues.jsonl", "error": "errors.jsonl"}
-
-
-def record_key(record: dict[str, Any]) -> str:
-    """The identity a record is de-duplicated on: its kind and its page's canonical URL."""
-    url = record.get("canonical_url") or record.get("url") or ""
-    return f"{record.get('kind')}:{page_key(str(url))}"
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:

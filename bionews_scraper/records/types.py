@@ -90,6 +90,14 @@ class Provenance(TypedDict):
     content_sha256: str | None  # of the body as fetched; None when there was none
     parser_version: str  # PARSER_VERSION of the parser that made the record
     referer: str | None  # the page that linked here
+    requested_url: str | None  # the address asked for when a redirect led to ``url``; else None
+
+
+class ErrorAttempts(TypedDict):
+    """What the crawl adds to an error record: whether a later run should try the page again."""
+
+    attempts: int  # downloads tried for this page, over every run into the same output
+    transient: bool  # True for 5xx, 408, 429, timeouts, resets, DNS: worth another try
 
 
 ARTICLE_KEYS: tuple[str, ...] = tuple(Article.__annotations__)
@@ -110,6 +118,16 @@ REFUSAL_REASONS: tuple[str, ...] = (
     "missing_issue_number",  # looks like an issue page but has no number
     "internal_error",  # a bug: the traceback is logged
 )
+
+
+# Reasons a later run may not meet again (the server or the network was unwell); every other
+# reason (404, not HTML, not an article, redirect loop, too large, ...) is final.
+TRANSIENT_REASONS: frozenset[str] = frozenset({"timeout", "network_error", "http_408", "http_429"})
+
+
+def is_transient(reason: str) -> bool:
+    """``http_503`` -> True; ``http_404``, ``not_html`` -> False."""
+    return reason in TRANSIENT_REASONS or (reason.startswith("http_5") and reason[5:].isdigit())
 
 
 def error_record(url: str, reason: str, message: str) -> ErrorRecord:

@@ -13,7 +13,9 @@ pick the same paths, whatever the order of requests:
   ``truncate`` (``Content-Length`` promises the whole page, half of it is sent, then the
   connection closes);
 - persistent faults hit every request for a chosen path: ``loop`` (a 302 to itself),
-  ``huge`` (a 20 MiB body: the page, then padding).
+  ``huge`` (a 20 MiB body: the page, then padding);
+- an outage: ``outage=N`` answers N requests 503 (every path), from the server's first
+  request or, with ``outage_after=K``, from its K+1-th; then the server is healthy again.
 
 ``robots.txt`` is never faulted. Standard library only.
 """
@@ -56,6 +58,8 @@ class FaultPlan:
     slow_seconds: float = DEFAULT_SLOW_SECONDS
     attempts: int = DEFAULT_ATTEMPTS  # requests of a path a transient fault lasts for
     seed: int = 0
+    outage: int = 0  # requests (any path) answered 503 ...
+    outage_after: int = 0  # ... after this many were answered well
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.rates) - set(FAULT_KINDS))
@@ -65,15 +69,15 @@ class FaultPlan:
             raise ValueError("fault rates and retry_after must lie between 0 and 1")
         if sum(self.rates.values()) > 1.0 + 1e-9:
             raise ValueError(f"fault rates add up to {sum(self.rates.values()):g}, more than 1")
-        if self.attempts < 1 or self.slow_seconds < 0:
-            raise ValueError("attempts must be at least 1 and slow_seconds at least 0")
+        if self.attempts < 1 or min(self.slow_seconds, self.outage, self.outage_after) < 0:
+            raise ValueError("attempts must be at least 1, slow_seconds, outage and outage_after at least 0")
         object.__setattr__(
             self, "rates", MappingProxyType({k: self.rates[k] for k in FAULT_KINDS if self.rates.get(k)})
         )
 
     @property
     def active(self) -> bool:
-        return bool(self.rates)
+        return bool(self.rates) or self.outage > 0
 
     def kind_for(self, key: str) -> str | None:
         """The fault planned for the path ``key`` (``host/path``), or ``None``."""
@@ -115,21 +119,25 @@ def parse_faults(spec: str, seed: int = 0) -> FaultPlan:
             raise ValueError(f"fault spec value {part!r} is not a number") from None
         if name in FAULT_KINDS:
             rates[name] = number
-        elif name in ("retry_after", "slow_seconds", "attempts"):
+        elif name in ("retry_after", "slow_seconds", "attempts", "outage", "outage_after"):
             options[name] = number
         else:
             raise ValueError(
-                f"unknown fault spec key {name!r} (known: {', '.join(FAULT_KINDS)}, retry_after, slow_seconds, attempts)"
+                f"unknown fault spec key {name!r} (known: {', '.join(FAULT_KINDS)}, retry_after, slow_seconds, attempts, outage, outage_after)"
             )
-    attempts = options.get("attempts", DEFAULT_ATTEMPTS)
-    if attempts != int(attempts):
-        raise ValueError(f"attempts must be a whole number, not {attempts:g}")
+    whole = {name: options.get(name, 0) for name in ("outage", "outage_after")}
+    attempts = whole["attempts"] = options.get("attempts", DEFAULT_ATTEMPTS)
+    for name, number in whole.items():
+        if number != int(number):
+            raise ValueError(f"{name} must be a whole number, not {number:g}")
     return FaultPlan(
         rates,
         retry_after=options.get("retry_after", 0.0),
         slow_seconds=options.get("slow_seconds", DEFAULT_SLOW_SECONDS),
         attempts=int(attempts),
         seed=seed,
+        outage=int(whole["outage"]),
+        outage_after=int(whole["outage_after"]),
     )
 
 
@@ -189,12 +197,19 @@ class FaultInjector:
         self.plan = plan
         self.stopping = threading.Event()
         self._attempts: dict[str, int] = {}
+        self._requests = 0  # every request but robots.txt, for the outage
         self._lock = threading.Lock()
 
     def next_fault(self, host: str | None, raw_path: str) -> Fault | None:
         """The fault this request meets, counting it as one more attempt at its path."""
         if raw_path in EXEMPT_PATHS:
             return None
+        if self.plan.outage:
+            with self._lock:
+                self._requests += 1
+                down = 0 < self._requests - self.plan.outage_after <= self.plan.outage
+            if down:
+                return Fault("503", False, self.plan.slow_seconds, self.stopping)
         key = f"{host or '-'}{raw_path}"
         kind = self.plan.kind_for(key)
         if kind is None:

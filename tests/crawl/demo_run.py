@@ -20,8 +20,9 @@ def demo_command(*arguments: str) -> list[str]:
 
 
 def run_demo(out: Path, *arguments: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """A fast demo crawl into ``out`` with a DEBUG log at ``out/../<out name>.log``."""
+    """A fast demo crawl into ``out`` with a DEBUG log of this run alone at ``out/../<out name>.log``."""
     log = out.parent / f"{out.name}.log"
+    log.unlink(missing_ok=True)  # Scrapy appends to a log file
     command = demo_command("--out", str(out), *FAST, "-s", "LOG_LEVEL=DEBUG", "-s", f"LOG_FILE={log}", *arguments)
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
 

@@ -36,6 +36,8 @@ def test_schema_allows_the_typeddict_keys_and_provenance_only(name: str) -> None
     own = set(PAIRS[name].__annotations__)
     if name in ("article", "issue", "error"):  # written records carry their provenance too
         own |= set(types.Provenance.__annotations__)
+    if name == "error":  # and an error says whether to try again
+        own |= set(types.ErrorAttempts.__annotations__)
     assert allowed == own
     assert _definition(name)["additionalProperties"] is False
 
@@ -59,3 +61,23 @@ def test_issue_zero_is_a_valid_issue_number() -> None:
     for name in ("article", "issue"):
         issue = _definition(name)["properties"]["issue"]
         assert issue["minimum"] == 0
+
+
+@pytest.mark.parametrize(
+    ("reason", "transient"),
+    [
+        ("http_500", True),
+        ("http_503", True),
+        ("http_429", True),
+        ("timeout", True),
+        ("network_error", True),
+        ("http_404", False),
+        ("not_html", False),
+        ("redirect_loop", False),
+        ("too_large", False),
+        ("missing_body", False),
+        ("issue_not_found", False),
+    ],
+)
+def test_only_a_server_or_network_failure_is_transient(reason: str, transient: bool) -> None:
+    assert types.is_transient(reason) is transient

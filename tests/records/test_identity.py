@@ -6,7 +6,7 @@ import pytest
 from scrapy import Request
 
 from bionews_scraper.crawl.fingerprint import CanonicalFingerprinter
-from bionews_scraper.records.identity import clean_url, page_key
+from bionews_scraper.records.identity import clean_url, page_key, record_key, record_page_keys
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,7 @@ def test_trailing_slash_does_not_make_a_new_page() -> None:
         ("http://www.bionews.org.uk/page_1.asp", "http://www.bionews.org.uk/page_2.asp"),
         ("https://www.progress.org.uk/?p=1", "https://www.progress.org.uk/?p=2"),
         ("https://www.progress.org.uk/a/", "https://www.bionews.org.uk/a/"),
+        ("https://www.progress.org.uk/?a=1&a=2", "https://www.progress.org.uk/?a=1&a=3"),
     ],
 )
 def test_different_pages_have_different_keys(a: str, b: str) -> None:
@@ -50,3 +51,30 @@ def test_fingerprint_follows_page_identity() -> None:
     one = fingerprinter.fingerprint(Request("http://www.bionews.org.uk/page_1.asp?dinfo=a"))
     assert one == fingerprinter.fingerprint(Request("https://www.bionews.org.uk/page_1.asp"))
     assert one != fingerprinter.fingerprint(Request("https://www.bionews.org.uk/page_2.asp"))
+
+
+def test_repeated_parameters_survive_cleaning() -> None:
+    assert clean_url("https://www.progress.org.uk/?a=1&a=2&PPID=4") == "https://www.progress.org.uk/?a=1&a=2"
+
+
+def test_a_canonical_url_on_the_same_host_names_the_record() -> None:
+    record = {
+        "kind": "article",
+        "url": "https://www.progress.org.uk/?p=12",
+        "canonical_url": "https://www.progress.org.uk/a/",
+    }
+    assert record_key(record) == record_key({"kind": "article", "url": "http://www.progress.org.uk/a"})
+
+
+def test_a_canonical_url_on_another_host_is_not_trusted() -> None:
+    record = {"kind": "article", "url": "https://www.progress.org.uk/a/", "canonical_url": "https://spam.example/b/"}
+    assert record_key(record) == "article:progress.org.uk/a"
+
+
+def test_a_redirected_record_answers_for_the_address_asked_for_too() -> None:
+    record = {
+        "kind": "article",
+        "url": "https://www.progress.org.uk/new-slug/",
+        "requested_url": "http://www.bionews.org.uk/page_96192",
+    }
+    assert record_page_keys(record) == {"progress.org.uk/new-slug", "bionews.org.uk/page_96192"}

@@ -403,6 +403,18 @@ def test_500_fails_the_first_attempts_then_serves_the_page(faulty: Callable[[str
     assert fetch(server, "/page_1.asp?other=query")[2] == PAGE  # the query is no new path
 
 
+def test_an_outage_answers_the_first_requests_503_whatever_the_path(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("outage=3")
+    statuses = [fetch(server, path)[0] for path in ("/page_1.asp", "/robots.txt", "/other.asp", "/page_1.asp")]
+    assert statuses == [503, 200, 503, 503]  # robots.txt is never faulted, nor counted
+    assert fetch(server, "/page_1.asp")[:3:2] == (200, PAGE)
+
+
+def test_an_outage_can_start_after_some_good_answers(faulty: Callable[[str], SiteServer]) -> None:
+    server = faulty("outage=2,outage_after=1")
+    assert [fetch(server, "/page_1.asp")[0] for _ in range(4)] == [200, 503, 503, 200]
+
+
 @pytest.mark.parametrize(("retry_after", "header"), [("1", "1"), ("0", None)])
 def test_503_sends_retry_after_when_planned(
     faulty: Callable[[str], SiteServer], retry_after: str, header: str | None

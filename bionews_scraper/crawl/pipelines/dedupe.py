@@ -12,7 +12,8 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from bionews_scraper.records.outputs import OUTPUT_FILES, read_records, record_key
+from bionews_scraper.records.identity import record_key
+from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 
 
 class DedupePipeline:
@@ -33,12 +34,16 @@ class DedupePipeline:
         if self.append:
             for name in OUTPUT_FILES.values():
                 for record in read_records(self.output_dir / name):
+                    if record.get("kind") == "error":  # a page tried again may fail again: a new attempt
+                        continue
                     self.earlier.setdefault(record_key(record), set()).add(record.get("content_sha256"))
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         key = record_key(item)
         if key in self.seen or item.get("content_sha256") in self.earlier.get(key, ()):
             self.stats.inc_value("bionews/duplicates")
+            if item.get("requested_url"):  # a redirect led to a page already recorded
+                self.stats.inc_value("bionews/redirects_to_recorded")
             raise DropItem(f"already written: {key}", log_level="DEBUG")
         if key in self.earlier:
             self.stats.inc_value("bionews/changed")

@@ -7,6 +7,7 @@ from typing import Any
 
 from bionews_scraper import PARSER_VERSION
 from bionews_scraper.crawl.fetched import FetchedRecord
+from bionews_scraper.records.types import is_transient
 
 
 def utc_now() -> str:
@@ -15,16 +16,21 @@ def utc_now() -> str:
 
 
 class ProvenancePipeline:
-    """FetchedRecord -> flat record dict with fetched_at, status, content_sha256, parser_version, referer."""
+    """FetchedRecord -> flat record dict with fetched_at, status, content_sha256, parser_version,
+    referer, requested_url; and for an error, attempts and transient."""
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedRecord):
             return item
-        return {
+        record = {
             **item.record,
             "fetched_at": item.fetched_at or utc_now(),
             "status": item.status,
             "content_sha256": item.content_sha256,
             "parser_version": PARSER_VERSION,
             "referer": item.referer,
+            "requested_url": item.requested_url,
         }
+        if record["kind"] == "error":
+            record.update(attempts=item.attempts, transient=is_transient(record["reason"]))
+        return record
