@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -49,7 +50,10 @@ class CrawlMemory:
     frontier: dict[str, PendingPage] = field(default_factory=dict)  # page key -> page still to fetch
     attempts: dict[str, int] = field(default_factory=dict)  # page key -> downloads tried by earlier runs
     retry: set[str] = field(default_factory=set)  # page keys of errors to try again (sitemaps too)
+    depth: dict[str, int] = field(default_factory=dict)  # page key -> related-story hops it was recorded at
+    held: dict[str, list[str]] = field(default_factory=dict)  # page key -> related links not followed
     lastmod: dict[str, str] = field(default_factory=dict)  # page key (pages and sitemaps) -> lastmod
+    related_depth: int = 0  # the crawl's BIONEWS_RELATED_DEPTH
 
     @classmethod
     def load(cls, output_dir: Path, related_depth: int, retry_errors: bool = False) -> CrawlMemory:
@@ -64,12 +68,14 @@ class CrawlMemory:
             else:
                 memory.retry.add(record_page_key(record))
         memory.attempts = {record_page_key(error): int(error.get("attempts") or 1) for error in errors}
-        depths = _related_depths(records)
+        memory.depth = depths = _related_depths(records)
         for record in records:
             depth = depths.get(record_page_key(record), 0)
+            links = list(_links_of(record))
             if record.get("kind") == "article" and depth >= related_depth:
+                memory.held[record_page_key(record)] = [url for url, _ in links]
                 continue
-            for url, role in _links_of(record):
+            for url, role in links:
                 child_depth = depth + 1 if role == "related" else 0
                 memory._remember(PendingPage(url, role, record.get("url"), child_depth))
         for error in errors:
@@ -77,6 +83,7 @@ class CrawlMemory:
                 continue
             depth = depths.get(record_page_key(error), 0)
             memory._remember(PendingPage(error["url"], "page", error.get("referer"), depth, retry=True))
+        memory.related_depth = related_depth
         state = output_dir / STATE_FILE
         if state.exists():
             try:
@@ -89,9 +96,24 @@ class CrawlMemory:
         key = page_key(page.url)
         if not page.url or key in self.done:
             return
-        known = self.frontier.setdefault(key, page)
-        if page.retry and not known.retry:  # linked and failed before: keep the link's role and depth
+        known = self.frontier.get(key)
+        if known is None:
+            self.frontier[key] = page
+        elif page.related_depth < known.related_depth:  # the fewest hops win, as in one whole crawl
+            self.frontier[key] = replace(page, retry=page.retry or known.retry)
+        elif page.retry and not known.retry:  # linked and failed before: keep the link's role and depth
             self.frontier[key] = replace(known, retry=True)
+
+    def reached(self, url: str, depth: int) -> list[PendingPage]:
+        """A recorded page met again at ``depth``: the related links it now leads to, if its
+        record was at a depth that held them back (a related story first, now in an issue)."""
+        key = page_key(url)
+        if depth >= self.depth.get(key, 0):
+            return []
+        self.depth[key] = depth
+        if depth >= self.related_depth:
+            return []
+        return [PendingPage(link, "related", url, depth + 1) for link in self.held.pop(key, [])]
 
     def attempts_before(self, url: str) -> int:
         """Downloads earlier runs tried for the page ``url`` and recorded as an error."""
@@ -183,20 +205,24 @@ def _links_of(record: dict) -> Iterator[tuple[str, str]]:
 
 
 def _related_depths(records: list[dict]) -> dict[str, int]:
-    """Related-story hops from an issue or sitemap to each article (or error), read from referers."""
-    referer_of = {
-        record_page_key(r): page_key(r["referer"])
-        for r in records
-        if r.get("kind") in ("article", "error") and r.get("referer")
-    }
+    """Fewest related-story hops to each article (or error) from a page an issue lists or
+    one a sitemap, listing or start URL led to (its referer is no article)."""
+    articles = {record_page_key(r): r for r in records if r.get("kind") == "article"}
+    listed = {page_key(url) for r in records if r.get("kind") == "issue" for url, _ in _links_of(r)}
     depths: dict[str, int] = {}
-    for key in referer_of:
-        chain, current = [], key
-        while current in referer_of and current not in depths and current not in chain:
-            chain.append(current)
-            current = referer_of[current]
-        depth = depths.get(current, -1) if current in referer_of else -1
-        for member in reversed(chain):
-            depth += 1
-            depths[member] = depth
+    for record in records:
+        key, referer = record_page_key(record), record.get("referer")
+        if record.get("kind") in ("article", "error") and (
+            key in listed or not referer or page_key(referer) not in articles
+        ):
+            depths[key] = 0
+    frontier = deque(key for key in depths if key in articles)
+    while frontier:  # breadth first: the first depth found is the smallest
+        key = frontier.popleft()
+        for url, _ in _links_of(articles[key]):
+            child = page_key(url)
+            if child not in depths:
+                depths[child] = depths[key] + 1
+                if child in articles:
+                    frontier.append(child)
     return depths

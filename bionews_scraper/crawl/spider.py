@@ -60,6 +60,8 @@ class BioNewsSpider(SitemapSpider):
     memory: CrawlMemory | None
     changed: set[str]  # sitemap URLs whose lastmod is newer than last time
     later: list[Request]  # sent when the crawl is otherwise idle
+    min_depth: dict[str, int]  # page key -> fewest related-story hops it was asked at
+    held: dict[str, tuple[str, list[str]]]  # page key -> (URL, related links not followed at its depth)
     answered: set[str]  # page keys of the sitemaps and listings that answered: never errors now
 
     def __init__(
@@ -91,6 +93,7 @@ class BioNewsSpider(SitemapSpider):
         )
         spider.changed = set()
         spider.later = []
+        spider.min_depth, spider.held = {}, {}
         spider.answered = set()
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
@@ -235,12 +238,28 @@ class BioNewsSpider(SitemapSpider):
             for entry in record["articles"]:
                 yield from self._page_request(entry["url"], role="article", referer=response.url)
         elif record["kind"] == "article":
-            depth = response.meta.get("related_depth", 0)
+            key = page_key((_requested_url(response.request) if response.request else None) or response.url)
+            depth = min(response.meta.get("related_depth", 0), self.min_depth.get(key, 0))
+            links = [story["url"] for story in record["related"]]
             if depth < self.related_depth:
-                for story in record["related"]:
-                    yield from self._page_request(
-                        story["url"], role="related", referer=response.url, related_depth=depth + 1
-                    )
+                yield from self._related_requests(links, response.url, depth + 1)
+            else:  # a sitemap or issue may still list this page: then its links are followed
+                self.held[key] = (response.url, links)
+
+    def _related_requests(self, urls: Iterable[str], referer: str, depth: int) -> Iterator[Request]:
+        for url in urls:
+            yield from self._page_request(url, role="related", referer=referer, related_depth=depth)
+
+    def _reached(self, url: str, depth: int) -> Iterator[Request]:
+        """Keep the fewest related hops a page was asked at; an article met closer to an
+        issue than before follows the related links it held back (order makes no difference)."""
+        key = page_key(url)
+        if depth >= self.min_depth.get(key, depth + 1):
+            return
+        self.min_depth[key] = depth
+        if key in self.held and depth < self.related_depth:
+            referer, links = self.held.pop(key)
+            yield from self._related_requests(links, referer, depth + 1)
 
     def _follow_listing(self, links: Iterable[PageLink], response: Response) -> Iterator[Request]:
         for link in links:
@@ -264,8 +283,13 @@ class BioNewsSpider(SitemapSpider):
         **meta: Any,
     ) -> Iterator[Request]:
         """The request for a page; nothing for a page an earlier run already recorded."""
+        yield from self._reached(url, meta.get("related_depth", 0))
         if self.memory is not None and not refresh and role != "listing" and self.memory.is_done(url):
             self.crawler.stats.inc_value("bionews/already_recorded")
+            for page in self.memory.reached(url, meta.get("related_depth", 0)):
+                yield from self._page_request(
+                    page.url, role=page.role, referer=page.referer, related_depth=page.related_depth
+                )
             return
         headers = {"Referer": referer} if referer else None
         priority = ROLE_PRIORITY.get(role, 0)
