@@ -64,7 +64,13 @@ def wait_for_port(port: int, timeout: float = 15) -> None:
 
 
 def crawl_command(site: Path, port: int, out: Path, *extra: str) -> list[str]:
-    settings = {**IMPOLITE, **{name: ",".join(urls) for name, urls in start_points(site).items()}}
+    settings = {
+        **IMPOLITE,
+        **{
+            name: (",".join(value) if isinstance(value, list) else str(value))
+            for name, value in start_points(site).items()
+        },
+    }
     pairs = [item for name, value in settings.items() for item in ("-s", f"{name}={value}")]
     return [*CLI, "crawl", "--out", str(out), "--connect-to", f"127.0.0.1:{port}", *pairs, *extra]
 

@@ -212,7 +212,13 @@ def _run_crawl(args: argparse.Namespace) -> int:
         return 2
     stats = run_crawl(options)
     written = args.redis or _write_stories(args.out)  # a shared crawl's stories come with `bionews merge`
-    return 0 if stats.get("finish_reason") == "finished" and written else 1
+    return _exit_status(stats) if written else 1
+
+
+def _exit_status(stats: Mapping[str, Any]) -> int:
+    """0 only for a crawl that finished and found every issue it was asked for."""
+    finished = stats.get("finish_reason") == "finished"
+    return 0 if finished and not stats.get("bionews/errors/issue_not_found") else 1
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -239,7 +245,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         stats = run_crawl(_crawl_options(args, extra))
     print(json.dumps(summarise(stats, stats.get("elapsed_time_seconds", 0.0)), indent=2), file=sys.stderr)
     written = args.redis or _write_stories(args.out)
-    return 0 if stats.get("finish_reason") == "finished" and written else 1
+    return _exit_status(stats) if written else 1
 
 
 def _run_merge(args: argparse.Namespace) -> int:

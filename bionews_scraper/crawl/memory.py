@@ -54,6 +54,7 @@ class CrawlMemory:
     held: dict[str, list[str]] = field(default_factory=dict)  # page key -> related links not followed
     lastmod: dict[str, str] = field(default_factory=dict)  # page key (pages and sitemaps) -> lastmod
     related_depth: int = 0  # the crawl's BIONEWS_RELATED_DEPTH
+    issues: set[int] = field(default_factory=set)  # issue numbers with a record
 
     @classmethod
     def load(cls, output_dir: Path, related_depth: int, retry_errors: bool = False) -> CrawlMemory:
@@ -67,6 +68,7 @@ class CrawlMemory:
                 memory.done |= record_page_keys(record)
             else:
                 memory.retry.add(record_page_key(record))
+        memory.issues = {int(r["issue"]) for r in records if r.get("kind") == "issue" and r.get("issue") is not None}
         memory.attempts = {record_page_key(error): int(error.get("attempts") or 1) for error in errors}
         memory.depth = depths = _related_depths(records)
         for record in records:

@@ -16,6 +16,8 @@ BIONEWS_ALLOWED_HOSTS = ["www.bionews.org.uk", "bionews.org.uk", "www.progress.o
 BIONEWS_CONTACT_URL = "https://github.com/bionews-scraper/bionews-scraper"  # in the User-Agent
 BIONEWS_EXTRA_HOSTS: list[str] = []  # hosts given explicitly (--url on another host)
 # Progress issue pages exist for every issue number; legacy ones are found through listings.
+BIONEWS_ISSUE_PROBE_FROM = 0  # the whole archive: issue numbers probed from here to the newest known ...
+BIONEWS_ISSUE_PROBE_MISSES = 10  # ... and onwards until this many in a row are missing
 BIONEWS_ISSUE_URL_TEMPLATE = "https://www.progress.org.uk/newsletter_issue/bionews-{number}/"
 BIONEWS_LISTING_URLS = [
     "http://www.bionews.org.uk/page_2.asp",  # legacy archive of issues

@@ -23,6 +23,7 @@ from twisted.python.failure import Failure
 
 from bionews_scraper.crawl.distributed.ack import page_done
 from bionews_scraper.crawl.fetched import FetchedRecord
+from bionews_scraper.crawl.issues import IssueTally
 from bionews_scraper.crawl.memory import CrawlMemory, prune_superseded_errors
 from bionews_scraper.parse.cues import ISSUE_URL_RE, read_issue_heading
 from bionews_scraper.parse.extract import PageLink, Record, extract_or_report
@@ -63,6 +64,8 @@ class BioNewsSpider(SitemapSpider):
     min_depth: dict[str, int]  # page key -> fewest related-story hops it was asked at
     held: dict[str, tuple[str, list[str]]]  # page key -> (URL, related links not followed at its depth)
     answered: set[str]  # page keys of the sitemaps and listings that answered: never errors now
+    tally: IssueTally  # issue numbers expected, found, to probe
+    reported: bool  # the asked-for issues not found were written as errors
 
     def __init__(
         self, issues: str | None = None, urls: str | None = None, urls_file: str | None = None, **kwargs: Any
@@ -95,16 +98,38 @@ class BioNewsSpider(SitemapSpider):
         spider.later = []
         spider.min_depth, spider.held = {}, {}
         spider.answered = set()
+        spider.tally = IssueTally(
+            asked=spider.issue_range,
+            probe_from=settings.getint("BIONEWS_ISSUE_PROBE_FROM"),
+            misses=settings.getint("BIONEWS_ISSUE_PROBE_MISSES"),
+        )
+        for number in spider.memory.issues if spider.memory is not None else ():
+            spider.tally.found_issue(number)
+        spider.reported = False
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
     def on_idle(self) -> None:
-        """Send the requests kept for the end; the crawl goes on while there were any."""
+        """Send the requests kept for the end, the issue probes the numbers known so far call
+        for, or the report of asked-for issues not found; the crawl goes on while there were any."""
         later, self.later = self.later, []
+        if not self.explicit_urls:
+            for number in self.tally.to_probe():
+                later.extend(self._page_request(self.issue_url_template.format(number=number), role="issue_probe"))
+        if not later and not self.reported and self.tally.missing() and self.tally.asked is not None:
+            self.reported = True  # the records come from a local data: URL, through the pipelines
+            meta = {"role": "report", "allow_offsite": True}
+            later.append(Request("data:,", callback=self._report_missing_issues, dont_filter=True, meta=meta))
         for request in later:
             self.crawler.engine.crawl(request)
         if later:
             raise DontCloseSpider("requests kept for the end were sent")
+
+    def _report_missing_issues(self, response: Response) -> Iterator[FetchedRecord]:
+        for number in self.tally.missing():
+            url = self.issue_url_template.format(number=number)
+            message = f"issue {number} was found neither at its address nor in the issue listings"
+            yield FetchedRecord(dict(error_record(url, "issue_not_found", message)), None, None, None)
 
     async def start(self) -> AsyncIterator[Request]:
         for request in self._start_requests():
@@ -161,7 +186,10 @@ class BioNewsSpider(SitemapSpider):
                 yield request.replace(errback=self.on_error, meta={"role": "sitemap"})
             else:
                 self.crawler.stats.inc_value("bionews/expected_pages")  # for the progress line's ETA
-                role = "issue" if ISSUE_URL_RE.search(request.url) else "article"
+                match = ISSUE_URL_RE.search(request.url)
+                if match:
+                    self.tally.saw(int(match["number"]))
+                role = "issue" if match else "article"
                 # Listed again with a newer lastmod: fetch even a page recorded before.
                 refresh = request.url in self.changed
                 yield from self._page_request(request.url, role=role, referer=response.url, refresh=refresh)
@@ -169,6 +197,11 @@ class BioNewsSpider(SitemapSpider):
     def closed(self, reason: str) -> None:
         """Keep the lastmods only after a whole crawl: a cut one must look at them again.
         Errors that a record of this run replaced leave ``errors.jsonl``."""
+        if not self.explicit_urls:
+            stats = self.crawler.stats
+            stats.set_value("bionews/issues/expected", len(self.tally.expected()))
+            stats.set_value("bionews/issues/found", len(self.tally.found & set(self.tally.expected())))
+            stats.set_value("bionews/issues/missing", len(self.tally.missing()))
         if self.memory is None:
             return
         if self.incremental and reason == "finished":
@@ -235,16 +268,19 @@ class BioNewsSpider(SitemapSpider):
 
     def _follow_record(self, record: Record, response: Response) -> Iterator[Request]:
         if record["kind"] == "issue":
+            self.tally.found_issue(record["issue"])
             for entry in record["articles"]:
                 yield from self._page_request(entry["url"], role="article", referer=response.url)
         elif record["kind"] == "article":
+            if record["issue"] is not None:
+                self.tally.saw(record["issue"])
             key = page_key((_requested_url(response.request) if response.request else None) or response.url)
             depth = min(response.meta.get("related_depth", 0), self.min_depth.get(key, 0))
             links = [story["url"] for story in record["related"]]
             if depth < self.related_depth:
                 yield from self._related_requests(links, response.url, depth + 1)
             else:  # a sitemap or issue may still list this page: then its links are followed
-                self.held[key] = (response.url, links)
+                self.held.setdefault(key, (response.url, []))[1].extend(links)
 
     def _related_requests(self, urls: Iterable[str], referer: str, depth: int) -> Iterator[Request]:
         for url in urls:
@@ -267,6 +303,7 @@ class BioNewsSpider(SitemapSpider):
             if number is None and (match := ISSUE_URL_RE.search(link.url)):
                 number = int(match["number"])
             if number is not None:
+                self.tally.saw(number)
                 if self.issue_range is None or number in self.issue_range:
                     yield from self._page_request(link.url, role="issue", referer=response.url)
             elif PAGINATION_TEXT_RE.match(link.text):

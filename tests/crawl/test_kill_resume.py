@@ -44,7 +44,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]
 
 def _crawl(site: tuple[Path, int], out: Path, *extra: str) -> list[str]:
     root, port = site
-    settings = {**IMPOLITE, **{name: ",".join(urls) for name, urls in start_points(root).items()}}
+    settings = {
+        **IMPOLITE,
+        **{
+            name: (",".join(value) if isinstance(value, list) else str(value))
+            for name, value in start_points(root).items()
+        },
+    }
     pairs = [item for name, value in settings.items() for item in ("-s", f"{name}={value}")]
     cli = [sys.executable, "-m", "bionews_scraper.cli", "crawl", "--connect-to", f"127.0.0.1:{port}"]
     return [*cli, "--out", str(out), *pairs, *extra]

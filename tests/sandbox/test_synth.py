@@ -227,9 +227,11 @@ def test_start_urls_file_names_the_three_entry_points(site: tuple[Path, synth.Sy
         == manifest["start_urls"]
         == list(summary.start_urls)
     )
+    first_progress_issue = min(i["issue"] for i in manifest["issue_details"] if i["layout"] == "progress")
     assert start_points(root) == {
         "BIONEWS_SITEMAP_URLS": ["https://www.progress.org.uk/sitemap_index.xml"],
         "BIONEWS_LISTING_URLS": ["http://www.bionews.org.uk/page_2.asp", "https://www.bionews.org.uk/bionews-archive"],
+        "BIONEWS_ISSUE_PROBE_FROM": first_progress_issue,  # issues are probed at progress addresses only
     }
 
 

@@ -128,6 +128,11 @@ class WarcCaptureMiddleware:
         if "cached" in response.flags:  # HTTPCACHE: fetched earlier, not a capture of now
             self.stats.inc_value("warc/skipped_cached")
             return response
+        if not response.url.startswith(("http://", "https://")):  # the crawl's own data: report
+            return response
+        if request.meta.get("role") == "issue_probe" and response.status == 404:  # a number with no issue
+            self.stats.inc_value("warc/skipped_probe_miss")
+            return response
         records = (
             build_request_record(self.builder, request, response.url),
             build_response_record(self.builder, response),

@@ -28,6 +28,7 @@ def summarise(stats: dict[str, Any], duration: float) -> dict[str, Any]:
         "responses_by_status": group_stats(stats, "downloader/response_status_count/"),
         "records_by_kind": group_stats(stats, "bionews/records/"),
         "errors_by_reason": group_stats(stats, "bionews/errors/"),
+        "issues": group_stats(stats, "bionews/issues/"),  # expected, found, missing
         "duplicates_dropped": stats.get("bionews/duplicates", 0),
         "robots_forbidden": stats.get("robotstxt/forbidden", 0),
         "offsite_filtered": stats.get("offsite/filtered", 0),
