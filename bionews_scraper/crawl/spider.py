@@ -14,21 +14,28 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Request, signals
-from scrapy.exceptions import DontCloseSpider, DownloadCancelledError, IgnoreRequest
-from scrapy.http import Headers, Response
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
-from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
+from bionews_scraper.crawl.depths import RelatedDepths
 from bionews_scraper.crawl.distributed.ack import page_done
-from bionews_scraper.crawl.fetched import FetchedRecord
+from bionews_scraper.crawl.fetched import (
+    FetchedRecord,
+    fetch_error_record,
+    header,
+    referer_of,
+    request_of,
+    requested_url,
+)
 from bionews_scraper.crawl.issues import IssueTally
 from bionews_scraper.crawl.memory import CrawlMemory, prune_superseded_errors
 from bionews_scraper.parse.cues import ISSUE_URL_RE, read_issue_heading
 from bionews_scraper.parse.extract import PageLink, Record, extract_or_report
 from bionews_scraper.records.identity import clean_url, host_of, page_key
-from bionews_scraper.records.types import ErrorRecord, error_record, http_error_record, is_listing_refusal
+from bionews_scraper.records.types import error_record, http_error_record, is_listing_refusal
 
 # Issue pages first (they name the articles), then their articles, then related stories.
 ROLE_PRIORITY = {"issue": 20, "page": 20, "article": 10, "related": 5}
@@ -61,8 +68,7 @@ class BioNewsSpider(SitemapSpider):
     memory: CrawlMemory | None
     changed: set[str]  # sitemap URLs whose lastmod is newer than last time
     later: list[Request]  # sent when the crawl is otherwise idle
-    min_depth: dict[str, int]  # page key -> fewest related-story hops it was asked at
-    held: dict[str, tuple[str, list[str]]]  # page key -> (URL, related links not followed at its depth)
+    depths: RelatedDepths  # fewest related-story hops per page, whatever the order
     answered: set[str]  # page keys of the sitemaps and listings that answered: never errors now
     tally: IssueTally  # issue numbers expected, found, to probe
     reported: bool  # the asked-for issues not found were written as errors
@@ -96,7 +102,7 @@ class BioNewsSpider(SitemapSpider):
         )
         spider.changed = set()
         spider.later = []
-        spider.min_depth, spider.held = {}, {}
+        spider.depths = RelatedDepths(spider.related_depth)
         spider.answered = set()
         spider.tally = IssueTally(
             asked=spider.issue_range,
@@ -216,7 +222,7 @@ class BioNewsSpider(SitemapSpider):
 
     def _parse_page(self, response: Response) -> Iterator[Any]:
         digest = hashlib.sha256(response.body).hexdigest()
-        content_type = _header(response.headers, "Content-Type")
+        content_type = header(response.headers, "Content-Type")
         extraction = extract_or_report(response.body, response.url, content_type)
         if is_listing_refusal(extraction.records[0]):
             self.answered.add(page_key(response.url))
@@ -228,8 +234,8 @@ class BioNewsSpider(SitemapSpider):
                 dict(record),
                 response.status,
                 digest,
-                _referer(response),
-                requested_url=_requested_url(request) if request else None,
+                referer_of(response),
+                requested_url=requested_url(request) if request else None,
                 attempts=self._attempts(request, response.url) if request else 1,
             )
             yield from self._follow_record(record, response)
@@ -237,10 +243,10 @@ class BioNewsSpider(SitemapSpider):
     def on_error(self, failure: Failure) -> Iterator[Any]:
         """A page that could not be fetched becomes an error record with its reason."""
         yield from self._record_failure(failure)
-        yield from page_done(_request_of(failure))
+        yield from page_done(request_of(failure))
 
     def _record_failure(self, failure: Failure) -> Iterator[FetchedRecord]:
-        request = _request_of(failure)
+        request = request_of(failure)
         status = failure.value.response.status if isinstance(failure.value, HttpError) else None
         if failure.check(IgnoreRequest) and status is None and ROBOTS_REFUSAL in str(failure.value):
             self.crawler.stats.inc_value("bionews/skipped")  # robots.txt said no: not an error
@@ -250,14 +256,14 @@ class BioNewsSpider(SitemapSpider):
             return
         if request.meta.get("role") == "sitemap" and status is None:
             self.logger.warning("sitemap %s failed: %s", request.url, failure.getErrorMessage())
-        record = http_error_record(request.url, status) if status else _fetch_error_record(request.url, failure)
+        record = http_error_record(request.url, status) if status else fetch_error_record(request.url, failure)
         self.crawler.stats.inc_value(f"bionews/fetch_errors/{record['reason']}")
         yield FetchedRecord(
             dict(record),
             status,
             None,
-            _header(request.headers, "Referer"),
-            requested_url=_requested_url(request),
+            header(request.headers, "Referer"),
+            requested_url=requested_url(request),
             attempts=self._attempts(request, request.url),
         )
 
@@ -274,28 +280,15 @@ class BioNewsSpider(SitemapSpider):
         elif record["kind"] == "article":
             if record["issue"] is not None:
                 self.tally.saw(record["issue"])
-            key = page_key((_requested_url(response.request) if response.request else None) or response.url)
-            depth = min(response.meta.get("related_depth", 0), self.min_depth.get(key, 0))
+            asked = (requested_url(response.request) if response.request else None) or response.url
+            depth = self.depths.depth_of(asked, response.meta.get("related_depth", 0))
             links = [story["url"] for story in record["related"]]
-            if depth < self.related_depth:
+            if self.depths.follow(asked, response.url, depth, links):
                 yield from self._related_requests(links, response.url, depth + 1)
-            else:  # a sitemap or issue may still list this page: then its links are followed
-                self.held.setdefault(key, (response.url, []))[1].extend(links)
 
     def _related_requests(self, urls: Iterable[str], referer: str, depth: int) -> Iterator[Request]:
         for url in urls:
             yield from self._page_request(url, role="related", referer=referer, related_depth=depth)
-
-    def _reached(self, url: str, depth: int) -> Iterator[Request]:
-        """Keep the fewest related hops a page was asked at; an article met closer to an
-        issue than before follows the related links it held back (order makes no difference)."""
-        key = page_key(url)
-        if depth >= self.min_depth.get(key, depth + 1):
-            return
-        self.min_depth[key] = depth
-        if key in self.held and depth < self.related_depth:
-            referer, links = self.held.pop(key)
-            yield from self._related_requests(links, referer, depth + 1)
 
     def _follow_listing(self, links: Iterable[PageLink], response: Response) -> Iterator[Request]:
         for link in links:
@@ -320,7 +313,9 @@ class BioNewsSpider(SitemapSpider):
         **meta: Any,
     ) -> Iterator[Request]:
         """The request for a page; nothing for a page an earlier run already recorded."""
-        yield from self._reached(url, meta.get("related_depth", 0))
+        depth = meta.get("related_depth", 0)
+        if held := self.depths.asked(url, depth):  # met closer to an issue: follow what it held back
+            yield from self._related_requests(held[1], held[0], depth + 1)
         if self.memory is not None and not refresh and role != "listing" and self.memory.is_done(url):
             self.crawler.stats.inc_value("bionews/already_recorded")
             for page in self.memory.reached(url, meta.get("related_depth", 0)):
@@ -339,35 +334,3 @@ class BioNewsSpider(SitemapSpider):
             meta={"role": role, **meta},
             dont_filter=dont_filter,
         )
-
-
-def _fetch_error_record(url: str, failure: Failure) -> ErrorRecord:
-    """The error record for a request that got no HTTP answer."""
-    if failure.check(TxTimeoutError):
-        return error_record(url, "timeout", "no answer before the download timeout")
-    if failure.check(DownloadCancelledError):
-        return error_record(url, "too_large", "the response is larger than DOWNLOAD_MAXSIZE")
-    if failure.check(IgnoreRequest) and "redirect" in str(failure.value).lower():
-        return error_record(url, "redirect_loop", "too many redirects")
-    return error_record(url, "network_error", failure.getErrorMessage() or type(failure.value).__name__)
-
-
-def _request_of(failure: Failure) -> Request:
-    """The request an errback's failure is about: Scrapy sets it on the failure."""
-    return failure.request  # type: ignore[attr-defined]
-
-
-def _header(headers: Headers, name: str) -> str | None:
-    """One header's value as text (latin-1, as HTTP has it), or None."""
-    value = headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
-def _requested_url(request: Request) -> str | None:
-    """The address first asked for, when redirects led to ``request.url``; else None."""
-    chain = request.meta.get("redirect_urls")
-    return str(chain[0]) if chain else None
-
-
-def _referer(response: Response) -> str | None:
-    return _header(response.request.headers, "Referer") if response.request else None

@@ -8,7 +8,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -17,21 +16,14 @@ from typing import Any
 
 import pytest
 
+from bench.crawl_scale import crawl_command
 from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 from bionews_scraper.sandbox.serve import SiteServer
-from bionews_scraper.sandbox.sites import start_points
 from bionews_scraper.sandbox.synth import write_site
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES, ISSUES = 1500, 100
 KILL_AFTER = (250, 650, 1050)  # article lines written before each kill -9
-IMPOLITE = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "False",
-    "CONCURRENT_REQUESTS": "16",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
-    "LOG_LEVEL": "WARNING",
-}
 
 
 @pytest.fixture(scope="module")
@@ -44,16 +36,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]
 
 def _crawl(site: tuple[Path, int], out: Path, *extra: str) -> list[str]:
     root, port = site
-    settings = {
-        **IMPOLITE,
-        **{
-            name: (",".join(value) if isinstance(value, list) else str(value))
-            for name, value in start_points(root).items()
-        },
-    }
-    pairs = [item for name, value in settings.items() for item in ("-s", f"{name}={value}")]
-    cli = [sys.executable, "-m", "bionews_scraper.cli", "crawl", "--connect-to", f"127.0.0.1:{port}"]
-    return [*cli, "--out", str(out), *pairs, *extra]
+    return crawl_command(root, port, out, *extra)  # the benchmark's: politeness off, loopback
 
 
 def _lines(path: Path) -> int:
