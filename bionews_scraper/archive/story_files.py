@@ -19,6 +19,10 @@ from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 
 CALENDAR_FILE = "calendar.jsonl"
 STORIES_FILE = "stories.jsonl"
+# What the calendar and the story rule read of a record; the rest (related lists, sources,
+# warnings, provenance) is dropped as each line is read, so a 10,000-article archive's
+# stories cost a fraction of its records' memory.
+STORY_FIELDS = ("url", "canonical_url", "layout", "headline", "issue", "published", "authors", "section", "body")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +53,18 @@ def write_story_files(output_dir: Path) -> StorySummary:
     """
     if not output_dir.is_dir():
         raise FileNotFoundError(f"not an output directory: {output_dir}")
-    articles = list(read_records(output_dir / OUTPUT_FILES["article"]))
-    issues = list(read_records(output_dir / OUTPUT_FILES["issue"]))
+    articles = [_slim(record) for record in read_records(output_dir / OUTPUT_FILES["article"])]
+    issues = [_slim(record) for record in read_records(output_dir / OUTPUT_FILES["issue"])]
     days = build_calendar(issues, articles)
     stories = build_stories(articles, calendar_dates(days))
     _replace(output_dir / CALENDAR_FILE, (day.to_record() for day in days))
     _replace(output_dir / STORIES_FILE, stories)
     estimated = sum(day.source == "estimated" for day in days)
     return StorySummary(len(articles), len(stories), len(articles) - len(stories), len(days), estimated)
+
+
+def _slim(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: record[key] for key in STORY_FIELDS if key in record}
 
 
 def _replace(path: Path, records: Iterable[dict[str, Any]]) -> None:
