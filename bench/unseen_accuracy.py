@@ -1,6 +1,9 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy      (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b]   (trafilatura: pip install -e '.[bench]')
+
+Two held-out sets, written by different people before the parser was tuned on them:
+fixtures/unseen (the default) and fixtures/unseen-b; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -14,6 +17,7 @@ bench/RESULTS.md.
 
 from __future__ import annotations
 
+import argparse
 import json
 import platform
 import re
@@ -30,6 +34,14 @@ from bionews_scraper.parse.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "fixtures" / "unseen"
+# set name -> (folder, the RESULTS.md table its rows go to)
+SETS = {
+    "unseen": (UNSEEN, "Held-out pages (bench/unseen_accuracy.py), per template"),
+    "unseen-b": (
+        ROOT / "fixtures" / "unseen-b",
+        "Held-out pages, second set (bench/unseen_accuracy.py --set unseen-b), per template",
+    ),
+}
 TEMPLATES = ("legacy", "bionews2018", "progress")
 ARTICLE_FIELDS = ("kind", "headline", "published", "issue", "authors", "section", "related", "sources")
 ISSUE_FIELDS = ("kind", "issue", "published", "articles")
@@ -97,8 +109,9 @@ class Score:
         return self.hda_right / self.hda_checked if self.hda_checked else 1.0
 
 
-def all_cases() -> list[UnseenCase]:
-    return [UnseenCase(folder) for folder in sorted(UNSEEN.iterdir()) if (folder / "page.html").exists()]
+def all_cases(where: Path = UNSEEN) -> list[UnseenCase]:
+    """The cases of one held-out set (a folder of case folders)."""
+    return [UnseenCase(folder) for folder in sorted(where.iterdir()) if (folder / "page.html").exists()]
 
 
 def token_f1(got: str, want: str) -> float:
@@ -216,8 +229,11 @@ def score_all(cases: Iterable[UnseenCase], with_trafilatura: bool) -> dict[str, 
     return results
 
 
-def main() -> None:
-    results = score_all(all_cases(), with_trafilatura=True)
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Accuracy on a held-out set of pages, per template.")
+    parser.add_argument("--set", choices=sorted(SETS), default="unseen", help="which held-out set to score")
+    where, title = SETS[parser.parse_args(argv).set]
+    results = score_all(all_cases(where), with_trafilatura=True)
     columns = [
         "when (UTC)",
         "machine",
@@ -244,7 +260,7 @@ def main() -> None:
             f"{ours.hda:.3f}",
             f"{theirs.hda:.3f}",
         ]
-        print(append_row("Held-out pages (bench/unseen_accuracy.py), per template", columns, row))
+        print(append_row(title, columns, row))
     for ours, _ in results.values():
         for miss in ours.misses:
             print("  miss:", miss)
