@@ -12,7 +12,7 @@ from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import content_span, headline_candidates, same_text
-from bionews_scraper.parse.teasers import read_teasers
+from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.parse.walk import ArticleLines, walk_article
 from bionews_scraper.records.types import Article, PageError, RelatedStory, Source
 
@@ -137,15 +137,25 @@ def _related(page: Page, body_end: int, end: int, base_url: str) -> list[Related
     lines = page.lines[:end]
     start = next((line.index + 1 for line in lines[body_end:] if cues.RELATED_HEADING_RE.match(line.text)), None)
     if start is None:  # the seed's list has no heading: it starts at the link above its first date line
-        dated = next((line.index for line in lines[body_end:] if cues.read_date_line(line.text)), None)
-        if dated is None:
+        start = _unheaded_list_start(lines, body_end)
+        if start is None:
             return []
-        start = max(body_end, dated - 2)
     teasers = read_teasers(lines[start:], base_url, skip_urls={page.url}, stop_at_plain_heading=True)
     return [
         {"headline": t.headline, "url": t.url, "published": t.published, "authors": t.authors, "teaser": t.teaser}
         for t in teasers
     ]
+
+
+def _unheaded_list_start(lines: list[Line], after: int) -> int | None:
+    """Where a teaser list with no heading starts: the headline link just above its first
+    ``DATE - by NAME`` line (or the line two above, when the one above is not a link)."""
+    dated = next((line.index for line in lines[after:] if cues.read_date_line(line.text)), None)
+    if dated is None:
+        return None
+    if dated > after and headline_link(lines[dated - 1]) is not None:
+        return dated - 1
+    return max(after, dated - 2)
 
 
 def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]:
@@ -154,7 +164,9 @@ def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]
     if heading is None:
         return []
     sources: list[Source] = []
-    for line in lines[heading.index + 1 :]:
+    # An unheaded related list may follow the sources straight away: its first headline link is not a source.
+    list_start = _unheaded_list_start(lines, heading.index + 1) or end
+    for line in lines[heading.index + 1 : list_start]:
         if line.is_heading or cues.is_section_end(line.text) or ends_body(line.text):
             break
         for link in line.links:

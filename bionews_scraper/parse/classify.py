@@ -68,7 +68,9 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         raise PageError("search_results", "the page is a list of search results")
     # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
     # event adverts and issue links in its sidebar do not make it an event or a listing.
-    article_like = cued or any(cues.read_issue_line(line.text) is not None for line in page.lines)
+    article_like = cued or any(
+        cues.read_issue_line(line.text) is not None and not _in_teaser(page, line) for line in page.lines
+    )
     if not article_like and _is_listing(page, heading_text, title):  # before events: sidebars advertise them
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
     if _is_event(page, meta, heading_text, article_like):
@@ -107,11 +109,22 @@ def _not_an_article(page: Page, meta: Metadata, heading: Line | None) -> str | N
         1
         for line in page.lines
         if headline_link(line) is not None
-        and any(cues.read_date_line(other.text) for other in page.lines[line.index + 1 : line.index + 3])
+        and any(_dates_a_teaser(other.text) for other in page.lines[line.index + 1 : line.index + 3])
     )
     if teasers >= 2 and not meta.is_article:
         return "the page lists teasers of other pages (a glossary, topic, author or home page)"
     return None
+
+
+def _dates_a_teaser(text: str) -> bool:
+    """A teaser's ``DATE - by NAME`` line, or (on WordPress listings) its meta line."""
+    return bool(cues.read_date_line(text) or cues.read_meta_line(text))
+
+
+def _in_teaser(page: Page, line: Line) -> bool:
+    """True for a line just under a headline link: a listing prints each story's date, meta
+    or issue line there; an article's own issue line sits under its date or byline."""
+    return any(headline_link(other) is not None for other in page.lines[max(0, line.index - 2) : line.index])
 
 
 def _is_search_url(url: str) -> bool:

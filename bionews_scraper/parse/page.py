@@ -242,10 +242,13 @@ class Page:
         return first <= line.position <= last
 
     def is_foreign_furniture(self, line: Line, anchor: Line | None) -> bool:
-        """True for a line in page furniture (menu, sidebar...) that does not hold ``anchor``."""
+        """True for a line in page furniture (menu, sidebar...) that does not hold ``anchor``,
+        nor is the same kind of wrapper as the one that holds it."""
         if line.furniture is None:
             return False
-        return anchor is None or not self.contains(line.furniture, anchor)
+        if anchor is None:
+            return True
+        return not self.contains(line.furniture, anchor) and not _same_wrapper(line.furniture, anchor.furniture)
 
 
 class _Linearizer:
@@ -366,6 +369,17 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
         state.add_text(node, block, furniture_of.get(parent_id), position)
     state.flush()
     return state.lines
+
+
+def _same_wrapper(element: Tag, other: Tag | None) -> bool:
+    """Page builders (Elementor, block themes) wrap every block, headline and body alike, in
+    the same classes ("elementor-widget-container"): when the headline's own wrapper has a
+    furniture-like class, an element with the very same tag and classes is a sibling block
+    of the article, not a sidebar. Furniture by tag name (nav, aside...) is never excused."""
+    if other is None or element.name in FURNITURE_TAGS:
+        return False
+    classes = element.get("class")
+    return bool(classes) and element.name == other.name and classes == other.get("class")
 
 
 def _is_hidden(name: str, attrs: dict[str, Any], classes: str | None) -> bool:

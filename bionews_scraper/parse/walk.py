@@ -23,6 +23,8 @@ CAPTION_MAX_LENGTH = 200
 CAPTION_WINDOW = 3
 # Image captions and credits sit in the article but are not its text.
 NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
+# ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
+IMAGE_TAGS = ("img", "picture", "amp-img")
 SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
 
@@ -65,7 +67,7 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             break  # a dated line below the body starts the related list
         if _read_cue(line, found, state, dated):
             continue
-        if is_boilerplate(text) or _is_link_furniture(line) or line.tag in NOT_PROSE_TAGS:
+        if is_boilerplate(text) or _is_link_furniture(line) or _is_caption(line):
             continue
         if line.is_heading and anchor is not None and same_text(text, anchor.text):
             continue
@@ -184,6 +186,17 @@ def _drop_work_title(body: list[Line], fact_index: int) -> None:
     last = body[-1] if body else None
     if last and last.index == fact_index - 1 and _is_affiliation(last):
         body.pop()
+
+
+def _is_caption(line: Line) -> bool:
+    """A caption element, or a short line (not a sentence) whose wrapper holds an image
+    right beside it: ``<div><img><p class="caption">...</p></div>``."""
+    if line.tag in NOT_PROSE_TAGS:
+        return True
+    if len(line.text) > CAPTION_MAX_LENGTH or line.text.endswith(SENTENCE_END):
+        return False
+    element = line.element
+    return element.find_previous_sibling(IMAGE_TAGS) is not None or element.find_next_sibling(IMAGE_TAGS) is not None
 
 
 def _is_link_furniture(line: Line) -> bool:

@@ -47,3 +47,13 @@ def test_a_wordpress_glossary_page_is_refused_even_with_article_metadata() -> No
     )
     (record,) = _records(html, "https://www.progress.org.uk/glossary/zygote/")
     assert record["reason"] == "not_an_article"
+
+
+def test_a_listing_whose_teasers_carry_meta_lines_is_refused_on_any_url() -> None:
+    teaser = (
+        "<div><h2><a href='/{slug}/'>A story about {slug}</a></h2>"
+        "<p>Published 13 September 2021 posted in News and appears in BioNews 1112</p><p>It said...</p></div>"
+    )
+    html = f"<html><body><h1>Stem Cells</h1>{teaser.format(slug='one')}{teaser.format(slug='two')}</body></html>"
+    (record,) = _records(html, "https://www.progress.org.uk/some-page/")
+    assert record["reason"] == "not_an_article"

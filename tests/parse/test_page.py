@@ -41,3 +41,14 @@ def test_furniture_is_marked_by_element_or_class_hint() -> None:
 def test_deeply_nested_markup_does_not_recurse() -> None:
     html = "<div>" * 3000 + "deep" + "</div>" * 3000
     assert _texts(html) == ["deep"]
+
+
+def test_a_block_wrapped_like_the_headline_is_not_foreign_furniture_but_a_sidebar_is() -> None:
+    page = Page.from_text(
+        "<div class='pb-widget'><h1>Head</h1></div><div class='pb-widget'><p>Body text</p></div>"
+        "<div class='widget recent'><p>Latest news</p></div><nav class='pb-widget'><p>Menu</p></nav>",
+        "http://x/",
+    )
+    head, body, sidebar, menu = page.lines
+    assert not page.is_foreign_furniture(body, head)
+    assert page.is_foreign_furniture(sidebar, head) and page.is_foreign_furniture(menu, head)

@@ -51,3 +51,10 @@ def test_captions_over_a_licence_line_and_review_facts_are_not_body() -> None:
         "<p>Available from selected cinemas</p><div>A still from the film</div><div>CC BY 4.0</div>"
     )
     assert record["body"] == "Researchers reported the finding in a journal this week, and others welcomed it."
+
+
+def test_a_short_line_beside_an_image_is_a_caption_not_body() -> None:
+    record = _article(
+        "<p>3 June 2019</p><div class='pic'><img src='/a.jpg'><p class='credit'>A still from the film</p></div>"
+    )
+    assert "still" not in record["body"]
