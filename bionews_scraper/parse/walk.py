@@ -21,6 +21,8 @@ LINK_LINE_MAX_LENGTH = 100
 # Captions are short; a caption above a licence line sits at most this many lines above it.
 CAPTION_MAX_LENGTH = 200
 CAPTION_WINDOW = 3
+# The reviewed work's title sits at most this many lines above a fact line ("Available from").
+REVIEW_FACTS_WINDOW = 2
 # Image captions and credits sit in the article but are not its text.
 NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
 # ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
@@ -47,6 +49,7 @@ class _State:
     under_byline: bool = False  # the next plain short line may be an affiliation
     in_authors: bool = False  # between an "Authors" heading and the first prose
     after_name: bool = False  # the line before was a name under that heading
+    authors_tag: str = ""  # the element of the "Authors" heading ("h3")
 
 
 def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
@@ -135,10 +138,11 @@ def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
     text = line.text
     if cues.AUTHORS_HEADING_RE.match(text):
         state.in_authors, state.after_name, state.under_byline = True, False, False
+        state.authors_tag = line.tag
         return True
     if not state.in_authors:
         return False
-    if not line.is_heading and len(text.split()) >= 2 and names.is_author_name(text):
+    if _may_be_name(line, state) and len(text.split()) >= 2 and names.is_author_name(text):
         found.named.append(text)
         state.after_name = True
         return True
@@ -147,6 +151,14 @@ def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
         return True  # the role line under a name
     state.in_authors = state.after_name = False
     return False
+
+
+def _may_be_name(line: Line, state: _State) -> bool:
+    """Names under ``Authors`` are plain lines, or headings of a lower rank than it (an
+    ``<h4>`` per name under an ``<h3>``); a heading of its rank or above is the body's."""
+    if not line.is_heading:
+        return True
+    return state.authors_tag.startswith("h") and line.tag > state.authors_tag
 
 
 def _read_late_cue(line: Line, found: ArticleLines) -> bool:
@@ -182,9 +194,9 @@ def _drop_captions(body: list[Line], licence_index: int) -> None:
 
 
 def _drop_work_title(body: list[Line], fact_index: int) -> None:
-    """A review's first fact line follows the reviewed work's title: not body either."""
-    last = body[-1] if body else None
-    if last and last.index == fact_index - 1 and _is_affiliation(last):
+    """A review's fact lines follow the reviewed work's title, maybe with the book's own
+    ``By AUTHOR`` line (taken aside as a byline) between them: not body either."""
+    while body and body[-1].index >= fact_index - REVIEW_FACTS_WINDOW and _is_affiliation(body[-1]):
         body.pop()
 
 

@@ -58,3 +58,20 @@ def test_a_short_line_beside_an_image_is_a_caption_not_body() -> None:
         "<p>3 June 2019</p><div class='pic'><img src='/a.jpg'><p class='credit'>A still from the film</p></div>"
     )
     assert "still" not in record["body"]
+
+
+def test_names_printed_as_lower_headings_under_authors_are_authors_and_roles_are_not_body() -> None:
+    record = _article(
+        "<p>Published 3 June 2019 posted in Comment</p><h3>Authors</h3>"
+        "<h4>Dr Ann Lee</h4><p>Lecturer in Law, Westbury University</p><h4>Ben Khan</h4><p>Director, PET</p>"
+    )
+    assert record["authors"] == ["Dr Ann Lee", "Ben Khan"]
+    assert "Lecturer" not in record["body"] and "Director" not in record["body"]
+
+
+def test_a_book_reviews_title_over_its_own_by_line_is_not_body() -> None:
+    record = _article(
+        "<p>4 February 2019</p><p>By Ann Lee</p><p>Appeared in BioNews 985</p><p>Kinship by Design: Assisted Reproduction</p>"
+        "<p>By Professor Ingrid Vale</p><p>Available from Southbank University Press</p>"
+    )
+    assert record["authors"] == ["Ann Lee"] and "Kinship" not in record["body"]
