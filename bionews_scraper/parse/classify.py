@@ -12,7 +12,7 @@ from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW
-from bionews_scraper.parse.teasers import headline_link
+from bionews_scraper.parse.teasers import headline_link, under_headline_link
 from bionews_scraper.parse.templates import bionews2018, legacy, progress
 from bionews_scraper.records.types import PageError
 
@@ -69,7 +69,7 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
     # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
     # event adverts and issue links in its sidebar do not make it an event or a listing.
     article_like = cued or any(
-        cues.read_issue_line(line.text) is not None and not _in_teaser(page, line) for line in page.lines
+        cues.read_issue_line(line.text) is not None and not under_headline_link(page.lines, line) for line in page.lines
     )
     if not article_like and _is_listing(page, heading_text, title):  # before events: sidebars advertise them
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
@@ -119,12 +119,6 @@ def _not_an_article(page: Page, meta: Metadata, heading: Line | None) -> str | N
 def _dates_a_teaser(text: str) -> bool:
     """A teaser's ``DATE - by NAME`` line, or (on WordPress listings) its meta line."""
     return bool(cues.read_date_line(text) or cues.read_meta_line(text))
-
-
-def _in_teaser(page: Page, line: Line) -> bool:
-    """True for a line just under a headline link: a listing prints each story's date, meta
-    or issue line there; an article's own issue line sits under its date or byline."""
-    return any(headline_link(other) is not None for other in page.lines[max(0, line.index - 2) : line.index])
 
 
 def _is_search_url(url: str) -> bool:

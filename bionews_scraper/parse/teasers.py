@@ -93,6 +93,13 @@ def headline_link(line: Line) -> Link | None:
     return link
 
 
+def under_headline_link(lines: list[Line], line: Line) -> bool:
+    """True for a line just under a headline link: where a teaser prints its date, meta or
+    issue line. An article's own cue lines sit under its date or byline; a date under prose
+    (a timeline's sub-heading, "22 March 1999") is body."""
+    return any(headline_link(other) is not None for other in lines[max(0, line.index - 2) : line.index])
+
+
 def _read_entry_text(entry: Teaser, line: Line, text: str) -> None:
     if not text:
         return

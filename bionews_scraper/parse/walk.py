@@ -14,7 +14,7 @@ from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, DATE_ABOVE_WINDOW, same_text
-from bionews_scraper.parse.teasers import headline_link
+from bionews_scraper.parse.teasers import headline_link, under_headline_link
 
 AFFILIATION_MAX_LENGTH = 150
 LINK_LINE_MAX_LENGTH = 100
@@ -65,9 +65,9 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             break  # wherever they sit, comments, sources and related lists close the body
         if page.is_foreign_furniture(line, anchor):
             continue
-        if (dated := cues.read_date_line(text)) and found.body:
+        if (dated := cues.read_date_line(text)) and found.body and under_headline_link(page.lines, line):
             found.end = _end_before_teaser_headline(found.body, line.index)
-            break  # a dated line below the body starts the related list
+            break  # a dated line under a headline link, below the body, starts the related list
         if _read_cue(line, found, state, dated):
             continue
         if is_boilerplate(text) or _is_link_furniture(line) or _is_caption(line):

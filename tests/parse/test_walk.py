@@ -75,3 +75,11 @@ def test_a_book_reviews_title_over_its_own_by_line_is_not_body() -> None:
         "<p>By Professor Ingrid Vale</p><p>Available from Southbank University Press</p>"
     )
     assert record["authors"] == ["Ann Lee"] and "Kinship" not in record["body"]
+
+
+def test_a_date_sub_heading_inside_the_body_is_body_not_the_related_list() -> None:
+    record = _article(
+        "<p>25 March 2019</p><p>By Ann Lee</p><p>The first issue went out by e-mail to a few hundred readers.</p>"
+        "<h4>22 March 1999</h4><p>It reported on a debate about paying egg donors, still argued over today.</p>"
+    )
+    assert "22 March 1999" in record["body"] and "paying egg donors" in record["body"]
