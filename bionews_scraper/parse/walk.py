@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bs4 import Tag
+
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.page import Line, Page
@@ -26,7 +28,7 @@ REVIEW_FACTS_WINDOW = 2
 # Image captions and credits sit in the article but are not its text.
 NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
 # ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
-IMAGE_TAGS = ("img", "picture", "amp-img")
+IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
 SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
 
@@ -208,7 +210,17 @@ def _is_caption(line: Line) -> bool:
     if len(line.text) > CAPTION_MAX_LENGTH or line.text.endswith(SENTENCE_END):
         return False
     element = line.element
-    return element.find_previous_sibling(IMAGE_TAGS) is not None or element.find_next_sibling(IMAGE_TAGS) is not None
+    return any(_adjacent_tag_name(element, side) in IMAGE_TAGS for side in ("previous_sibling", "next_sibling"))
+
+
+def _adjacent_tag_name(element: Tag, side: str) -> str | None:
+    """The name of the element right beside ``element`` (whitespace between allowed)."""
+    node = getattr(element, side)
+    while node is not None and not isinstance(node, Tag):
+        if not node.isspace():
+            return None  # text between them: not beside it
+        node = getattr(node, side)
+    return node.name if node is not None else None
 
 
 def _is_link_furniture(line: Line) -> bool:

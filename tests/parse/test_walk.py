@@ -83,3 +83,11 @@ def test_a_date_sub_heading_inside_the_body_is_body_not_the_related_list() -> No
         "<h4>22 March 1999</h4><p>It reported on a debate about paying egg donors, still argued over today.</p>"
     )
     assert "22 March 1999" in record["body"] and "paying egg donors" in record["body"]
+
+
+def test_a_short_sub_heading_further_down_from_an_image_stays_body() -> None:
+    record = _article(
+        "<p>3 June 2019</p><div><img src='/a.jpg'><p>The trial enrolled 400 women at six clinics across the country.</p>"
+        "<p><b>What the trial found</b></p><p>Birth rates were the same in both groups of women.</p></div>"
+    )
+    assert "What the trial found" in record["body"]
