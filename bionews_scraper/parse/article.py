@@ -6,6 +6,8 @@ what markup hides. Every fallback or disagreement leaves a warning.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
@@ -138,8 +140,8 @@ def _related(page: Page, body_end: int, end: int, base_url: str) -> list[Related
     start = next((line.index + 1 for line in lines[body_end:] if cues.RELATED_HEADING_RE.match(line.text)), None)
     if start is None:  # the seed's list has no heading: it starts at the link above its first date line
         start = _unheaded_list_start(lines, body_end)
-        if start is None:
-            return []
+        if start is None or not _links_to_site(lines[start], base_url):
+            return []  # no list, or dated links elsewhere (sources with dates): no related stories
     teasers = read_teasers(lines[start:], base_url, skip_urls={page.url}, stop_at_plain_heading=True)
     return [
         {"headline": t.headline, "url": t.url, "published": t.published, "authors": t.authors, "teaser": t.teaser}
@@ -158,14 +160,28 @@ def _unheaded_list_start(lines: list[Line], after: int) -> int | None:
     return max(after, dated - 2)
 
 
+def _links_to_site(line: Line, base_url: str) -> bool:
+    """True when ``line``'s headline link leads to a page on the page's own host."""
+    link = headline_link(line)
+    url = normalise_url(link.href, base_url) if link else None
+    return bool(url) and _site(str(url)) == _site(base_url)
+
+
+def _site(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]:
     lines = page.lines[:end]
     heading = next((line for line in lines[body_end:] if cues.SOURCES_HEADING_RE.match(line.text)), None)
     if heading is None:
         return []
     sources: list[Source] = []
-    # An unheaded related list may follow the sources straight away: its first headline link is not a source.
-    list_start = _unheaded_list_start(lines, heading.index + 1) or end
+    # An unheaded related list may follow the sources straight away: its first headline link
+    # (a story on this site; sources are elsewhere) is not a source.
+    list_start = _unheaded_list_start(lines, heading.index + 1)
+    if list_start is None or not _links_to_site(lines[list_start], base_url):
+        list_start = end
     for line in lines[heading.index + 1 : list_start]:
         if line.is_heading or cues.is_section_end(line.text) or ends_body(line.text):
             break

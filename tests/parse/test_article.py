@@ -24,3 +24,17 @@ def test_an_unheaded_related_list_straight_after_the_sources_is_not_a_source() -
         "https://news.example/two",
     ]
     assert [story["url"] for story in record["related"]] == ["https://www.bionews.org.uk/page_7"]
+
+
+def test_sources_with_a_date_line_under_each_stay_sources() -> None:
+    html = (
+        f"{HEAD}<h3>Sources and References</h3>"
+        "<p><a href='https://journal.example/one'>Embryo models from stem cells</a><br>12 June 2019</p>"
+        "<p><a href='https://news.example/two'>Lab embryos raise questions</a><br>13 June 2019</p></body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert [source["url"] for source in record["sources"]] == [
+        "https://journal.example/one",
+        "https://news.example/two",
+    ]
+    assert record["related"] == []
