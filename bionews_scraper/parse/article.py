@@ -18,6 +18,10 @@ from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.parse.walk import ArticleLines, walk_article
 from bionews_scraper.records.types import Article, PageError, RelatedStory, Source
 
+# BioNews's own hosts: every template linked across both (legacy pages on progress.org.uk
+# point their related stories at bionews.org.uk), so a story on either is on the site.
+SITE_HOSTS = frozenset({"bionews.org.uk", "progress.org.uk"})
+
 
 def build_article(
     page: Page,
@@ -164,7 +168,7 @@ def _links_to_site(line: Line, base_url: str) -> bool:
     """True when ``line``'s headline link leads to a page on the page's own host."""
     link = headline_link(line)
     url = normalise_url(link.href, base_url) if link else None
-    return bool(url) and _site(str(url)) == _site(base_url)
+    return bool(url) and _site(str(url)) in {_site(base_url), *SITE_HOSTS}
 
 
 def _site(url: str) -> str:

@@ -38,3 +38,12 @@ def test_sources_with_a_date_line_under_each_stay_sources() -> None:
         "https://news.example/two",
     ]
     assert record["related"] == []
+
+
+def test_an_unheaded_related_list_may_link_to_the_sites_other_host() -> None:
+    html = (
+        f"{HEAD}<div><a href='https://www.progress.org.uk/an-older-story/'>An older story here</a>"
+        "<div>20 May 2019 - by Ann Lee</div><div>It said...</div></div></body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert [story["url"] for story in record["related"]] == ["https://www.progress.org.uk/an-older-story/"]
