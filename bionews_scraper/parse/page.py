@@ -243,12 +243,20 @@ class Page:
 
     def is_foreign_furniture(self, line: Line, anchor: Line | None) -> bool:
         """True for a line in page furniture (menu, sidebar...) that does not hold ``anchor``,
-        nor is the same kind of wrapper as the one that holds it."""
-        if line.furniture is None:
+        is not the same kind of wrapper as the one that holds it, and is not an ``<aside>``
+        of the ``<article>`` that holds it (HTML's aside within an article is about that
+        article: WordPress themes print the Authors box there)."""
+        furniture = line.furniture
+        if furniture is None:
             return False
         if anchor is None:
             return True
-        return not self.contains(line.furniture, anchor) and not _same_wrapper(line.furniture, anchor.furniture)
+        if self.contains(furniture, anchor) or _same_wrapper(furniture, anchor.furniture):
+            return False
+        if furniture.name == "aside":
+            article = furniture.find_parent("article")
+            return article is None or not self.contains(article, anchor)
+        return True
 
 
 class _Linearizer:

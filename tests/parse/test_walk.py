@@ -91,3 +91,13 @@ def test_a_short_sub_heading_further_down_from_an_image_stays_body() -> None:
         "<p><b>What the trial found</b></p><p>Birth rates were the same in both groups of women.</p></div>"
     )
     assert "What the trial found" in record["body"]
+
+
+def test_an_authors_box_in_an_aside_of_the_article_gives_the_names_but_a_sidebar_aside_is_not_body() -> None:
+    html = (
+        "<html><body><article><h1>A story</h1><p>Published 23 March 2020 posted in Comment</p>"
+        "<aside class='post-authors'><h3>Authors</h3><p>Dr Ann Lee</p><p>Director, PET</p><p>Ben Khan</p></aside>"
+        f"{PROSE}</article><aside><p>Our next event asks who should pay for egg freezing, and why.</p></aside></body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert record["authors"] == ["Dr Ann Lee", "Ben Khan"] and "egg freezing" not in record["body"]
