@@ -44,6 +44,7 @@ class ArticleLines:
     coauthors: list[str] = field(default_factory=list)  # names inside an affiliation line
     body: list[Line] = field(default_factory=list)
     end: int = 0  # index of the first line after the body
+    date_above: tuple[str, str | None] | None = None  # a date line (and byline) above the headline
 
 
 @dataclass(slots=True)
@@ -57,8 +58,7 @@ class _State:
 def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
     """The cue lines and body lines of the article whose headline is ``anchor``, in [start, end)."""
     found = ArticleLines(end=end)
-    if anchor is not None:
-        _read_above(page, anchor, start, found)
+    above = _read_above(page, anchor, start, found) if anchor is not None else None
     state = _State()
     for line in page.lines[anchor.index + 1 if anchor else start : end]:
         text = line.text
@@ -85,18 +85,22 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
         if found.body and found.body[-1].text == text and found.body[-1].index == line.index - 1:
             continue  # a caption printed twice
         found.body.append(line)
+    found.date_above = above
     return found
 
 
-def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> None:
-    """Drifted pages print the date above the headline; bionews2018 may print the issue in its
-    share box there (``Page URL: Appeared in BioNews 935``)."""
-    for line in page.lines[max(start, anchor.index - DATE_ABOVE_WINDOW) : anchor.index]:
-        if dated := cues.read_date_line(line.text):
-            found.date, found.byline = dated[0], dated[1]
+def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> tuple[str, str | None] | None:
+    """bionews2018 may print the issue in its share box above the headline (``Page URL:
+    Appeared in BioNews 935``); drifted pages print the date there, returned (with its byline):
+    it is the weakest date cue, since an event advert may stand there too. Furniture is skipped."""
     for line in page.lines[max(0, anchor.index - CUE_WINDOW) : anchor.index]:
         if cues.read_issue_line(line.text) is not None and line.text.lower().startswith(("page url", "appeared")):
             found.issue = line
+    above = None
+    for line in page.lines[max(start, anchor.index - DATE_ABOVE_WINDOW) : anchor.index]:
+        if (dated := cues.read_date_line(line.text)) and not page.is_foreign_furniture(line, anchor):
+            above = dated
+    return above
 
 
 def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, str | None] | None) -> bool:

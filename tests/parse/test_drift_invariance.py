@@ -2,8 +2,8 @@
 
 Every article page of the fixture cases and of the bundled site is rewritten the ways
 redesigns and the judges' pages differ from ours (classes and ids renamed, the headline in
-an h2, lists turned into divs, extra wrappers, a banner in the main column, no machine
-metadata at all), one way and all ways together. The record of the drifted page is
+an h2, lists turned into divs, extra wrappers, a banner in the main column, a dated event
+advert just above the headline, no machine metadata at all), one way and all ways together. The record of the drifted page is
 compared with the reviewed expectation, never with the parser's own output for the
 undrifted page: a case's expected.json (headline, date, authors, byline, issue, body,
 sources, related URLs), and for the site's pages the fields fixtures/site/manifest.json
@@ -88,6 +88,12 @@ def banner_under_headline(page: bytes) -> bytes:
     return re.sub(rb"(</h[12]>)", rb"\1" + banner, page, count=1, flags=re.IGNORECASE)
 
 
+def event_advert_above_headline(page: bytes) -> bytes:
+    """Legacy pages put sidebar adverts above the headline (docs/site-layouts.md): dated, with a speaker."""
+    advert = rb"<div><p>PET event: Who owns your genome?</p><p>7 December 2016</p><p>By Professor Hal Mercer</p></div>"
+    return re.sub(rb"(<h[12]\b)", advert + rb"\1", page, count=1, flags=re.IGNORECASE)
+
+
 DATE_THEN_BYLINE_RE = re.compile(
     rb"(<(p|div|span)\b[^>]*>\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*)</\2>\s*<(p|div|span)\b[^>]*>(\s*[Bb]y )(.*?)</\3>",
     re.DOTALL,
@@ -108,6 +114,7 @@ DRIFTS: list[Callable[[bytes], bytes]] = [
     lists_as_divs,
     extra_wrappers,
     banner_under_headline,
+    event_advert_above_headline,
     date_and_byline_on_one_line,
     no_metadata,
 ]

@@ -101,3 +101,12 @@ def test_an_authors_box_in_an_aside_of_the_article_gives_the_names_but_a_sidebar
     )
     (record,) = extract(html.encode(), URL).records
     assert record["authors"] == ["Dr Ann Lee", "Ben Khan"] and "egg freezing" not in record["body"]
+
+
+def test_an_advert_dated_just_above_the_headline_does_not_date_the_article() -> None:
+    html = (
+        "<html><body><div><p>PET event: Who owns your genome?</p><p>7 December 2016</p></div>"
+        f"<h1>A story</h1><p>17 October 2016</p><p>By Jo Bloggs</p>{PROSE}</body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert record["published"] == "2016-10-17" and record["authors"] == ["Jo Bloggs"]
