@@ -8,6 +8,7 @@ byline after every cue has been tried; it may name a co-author.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bs4 import Tag
@@ -20,6 +21,8 @@ from bionews_scraper.parse.teasers import headline_link, under_headline_link
 
 AFFILIATION_MAX_LENGTH = 150
 LINK_LINE_MAX_LENGTH = 100
+LINK_LINE_SHARE = 0.9
+LINK_SEPARATORS_RE = re.compile(r"[\s|·•/]+")
 # Captions are short; a caption above a licence line sits at most this many lines above it.
 CAPTION_MAX_LENGTH = 200
 CAPTION_WINDOW = 3
@@ -148,7 +151,7 @@ def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
         return True
     if not state.in_authors:
         return False
-    if _may_be_name(line, state) and len(text.split()) >= 2 and names.is_author_name(text):
+    if _may_be_name(line, state) and len(line.links) <= 1 and len(text.split()) >= 2 and names.is_author_name(text):
         found.named.append(text)
         state.after_name = True
         return True
@@ -228,10 +231,13 @@ def _adjacent_tag_name(element: Tag, side: str) -> str | None:
 
 
 def _is_link_furniture(line: Line) -> bool:
-    """A short line that is nothing but links (share buttons, "sign up" calls): not prose."""
-    return (
-        len(line.text) <= LINK_LINE_MAX_LENGTH and line.link_text_share >= 0.9 and not line.text.endswith(SENTENCE_END)
-    )
+    """A short line that is nothing but links (share buttons, "sign up" calls): not prose.
+    The spaces and bars between links do not count ("Twitter Facebook Email Print")."""
+    text = line.text
+    if len(text) > LINK_LINE_MAX_LENGTH or text.endswith(SENTENCE_END) or not line.links:
+        return False
+    linked = sum(len(LINK_SEPARATORS_RE.sub("", link.text)) for link in line.links)
+    return linked >= LINK_LINE_SHARE * len(LINK_SEPARATORS_RE.sub("", text))
 
 
 def _is_affiliation(line: Line) -> bool:

@@ -3,7 +3,7 @@
 Every article page of the fixture cases and of the bundled site is rewritten the ways
 redesigns and the judges' pages differ from ours (classes and ids renamed, the headline in
 an h2, lists turned into divs, extra wrappers, a banner in the main column, a dated event
-advert just above the headline, no machine metadata at all), one way and all ways together. The record of the drifted page is
+advert just above the headline, a row of share links above the body, no machine metadata at all), one way and all ways together. The record of the drifted page is
 compared with the reviewed expectation, never with the parser's own output for the
 undrifted page: a case's expected.json (headline, date, authors, byline, issue, body,
 sources, related URLs), and for the site's pages the fields fixtures/site/manifest.json
@@ -94,6 +94,12 @@ def event_advert_above_headline(page: bytes) -> bytes:
     return re.sub(rb"(<h[12]\b)", advert + rb"\1", page, count=1, flags=re.IGNORECASE)
 
 
+def share_row_above_body(page: bytes) -> bytes:
+    """A row of one-word share links just before the first paragraph of prose (a sentence)."""
+    share = rb"<div><a href='/s/t'>Twitter</a> <a href='/s/f'>Facebook</a> <a href='/s/e'>Email</a> <a href='/s/p'>Print</a></div>"
+    return re.sub(rb"(<p[^>]*>[^<]{60,}[.!?][\"'\xe2\x80\x99\x94]*</p>)", share + rb"\1", page, count=1)
+
+
 DATE_THEN_BYLINE_RE = re.compile(
     rb"(<(p|div|span)\b[^>]*>\s*\d{1,2} [A-Z][a-z]+ \d{4}\s*)</\2>\s*<(p|div|span)\b[^>]*>(\s*[Bb]y )(.*?)</\3>",
     re.DOTALL,
@@ -115,6 +121,7 @@ DRIFTS: list[Callable[[bytes], bytes]] = [
     extra_wrappers,
     banner_under_headline,
     event_advert_above_headline,
+    share_row_above_body,
     date_and_byline_on_one_line,
     no_metadata,
 ]

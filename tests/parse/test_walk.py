@@ -110,3 +110,11 @@ def test_an_advert_dated_just_above_the_headline_does_not_date_the_article() -> 
     )
     (record,) = extract(html.encode(), URL).records
     assert record["published"] == "2016-10-17" and record["authors"] == ["Jo Bloggs"]
+
+
+def test_a_row_of_share_links_is_neither_body_nor_an_author() -> None:
+    share = (
+        "<div><a href='/t'>Twitter</a> <a href='/f'>Facebook</a> <a href='/e'>Email</a> <a href='/p'>Print</a></div>"
+    )
+    record = _article(f"<p>Published 4 February 2019 posted in News</p><h3>Author</h3><p>Ben Khan</p>{share}")
+    assert record["authors"] == ["Ben Khan"] and "Twitter" not in record["body"]
