@@ -100,6 +100,12 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
     }
 )
 # Lines that start these ways are labels for metadata lists, not prose.
+# Whole words only: "Donate" is furniture, "Donated eggs help older women conceive" is not.
+BOILERPLATE_START_RE = re.compile(
+    "^(?:"
+    + "|".join(re.escape(start) + (r"(?!\w)" if start[-1].isalnum() else "") for start in BOILERPLATE_STARTS)
+    + ")"
+)
 BOILERPLATE_PREFIX_RE = re.compile(r"^(?:tags?|filed\s+under|categor(?:y|ies)|keywords?|topics?)\s*:", re.IGNORECASE)
 # A boilerplate phrase inside a long paragraph of prose is quoted prose, not boilerplate.
 BOILERPLATE_MAX_LENGTH = 400
@@ -117,14 +123,16 @@ BODY_END_PHRASES: tuple[str, ...] = (
 )
 
 
-def is_boilerplate(text: str) -> bool:
-    """True when a line of visible text is site furniture, not article prose."""
+def is_boilerplate(text: str, *, by_start: bool = True) -> bool:
+    """True when a line of visible text is site furniture, not article prose. With
+    ``by_start=False`` the opening words alone ("Search for", "Back to") do not decide: a
+    heading with a date or issue line under it may well begin that way."""
     lowered = text.lower().strip(" .:!|»›>")
     if not lowered or lowered in BOILERPLATE_LINES or BOILERPLATE_PREFIX_RE.match(lowered):
         return True
     if len(lowered) > BOILERPLATE_MAX_LENGTH:
         return False
-    if len(lowered) <= BOILERPLATE_START_MAX_LENGTH and lowered.startswith(BOILERPLATE_STARTS):
+    if by_start and len(lowered) <= BOILERPLATE_START_MAX_LENGTH and BOILERPLATE_START_RE.match(lowered):
         return True
     return BOILERPLATE_PHRASES_RE.search(lowered) is not None
 

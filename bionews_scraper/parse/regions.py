@@ -61,12 +61,14 @@ def find_main_heading(page: Page, meta: Metadata, landmark: Tag | None) -> Line 
     )
 
 
-def _could_be_headline(line: Line) -> bool:
+def _could_be_headline(line: Line, *, cued: bool = False) -> bool:
+    """``cued``: a date or issue line sits under it, so furniture-like opening words
+    ("Search for genes behind ...") do not rule it out."""
     text = line.text
     return (
         len(text) <= HEADLINE_MAX_LENGTH
         and text.lower() not in cues.SITE_NAMES
-        and not is_boilerplate(text)
+        and not is_boilerplate(text, by_start=not cued)
         and not cues.is_section_end(text)
         and cues.read_date_line(text) is None
     )
@@ -86,7 +88,7 @@ def _heading_before_cues(page: Page) -> Line | None:
     for line in lines:
         if line.is_heading and cues.RELATED_HEADING_RE.match(line.text):
             return None  # past the article: headings below are teasers
-        if not (line.is_heading and line.tag in ("h1", "h2", "h3") and _could_be_headline(line)):
+        if not (line.is_heading and line.tag in ("h1", "h2", "h3") and _could_be_headline(line, cued=True)):
             continue
         window = lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
         if any(_is_meta_cue(other.text) for other in window):

@@ -57,3 +57,11 @@ def test_a_listing_whose_teasers_carry_meta_lines_is_refused_on_any_url() -> Non
     html = f"<html><body><h1>Stem Cells</h1>{teaser.format(slug='one')}{teaser.format(slug='two')}</body></html>"
     (record,) = _records(html, "https://www.progress.org.uk/some-page/")
     assert record["reason"] == "not_an_article"
+
+
+def test_a_headline_beginning_like_the_search_box_is_found_without_a_title() -> None:
+    html = (
+        f"<html><body><h1>Search for genes behind endometriosis widens</h1><p>15 November 2010</p>{PROSE}</body></html>"
+    )
+    (record,) = _records(html, "http://www.bionews.org.uk/page_79433.asp")
+    assert record["headline"] == "Search for genes behind endometriosis widens"

@@ -118,3 +118,8 @@ def test_a_row_of_share_links_is_neither_body_nor_an_author() -> None:
     )
     record = _article(f"<p>Published 4 February 2019 posted in News</p><h3>Author</h3><p>Ben Khan</p>{share}")
     assert record["authors"] == ["Ben Khan"] and "Twitter" not in record["body"]
+
+
+def test_words_that_only_begin_like_furniture_stay_body() -> None:
+    record = _article("<p>3 June 2019</p><p><a href='/donate/'>Donate</a></p><h3>Donated eggs</h3>")
+    assert record["body"].startswith("Donated eggs\n\nResearchers")
