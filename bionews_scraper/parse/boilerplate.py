@@ -132,7 +132,12 @@ def is_boilerplate(text: str, *, by_start: bool = True) -> bool:
         return True
     if len(lowered) > BOILERPLATE_MAX_LENGTH:
         return False
-    if by_start and len(lowered) <= BOILERPLATE_START_MAX_LENGTH and BOILERPLATE_START_RE.match(lowered):
+    if (
+        by_start
+        and len(lowered) <= BOILERPLATE_START_MAX_LENGTH
+        and lowered.startswith(BOILERPLATE_STARTS)  # cheap; the regex then checks the word ends
+        and BOILERPLATE_START_RE.match(lowered)
+    ):
         return True
     return BOILERPLATE_PHRASES_RE.search(lowered) is not None
 

@@ -236,6 +236,8 @@ def _is_link_furniture(line: Line) -> bool:
     text = line.text
     if len(text) > LINK_LINE_MAX_LENGTH or text.endswith(SENTENCE_END) or not line.links:
         return False
+    if line.link_text_share >= LINK_LINE_SHARE:
+        return True  # most link lines; the spaces only matter just under the threshold
     linked = sum(len(LINK_SEPARATORS_RE.sub("", link.text)) for link in line.links)
     return linked >= LINK_LINE_SHARE * len(LINK_SEPARATORS_RE.sub("", text))
 
