@@ -56,7 +56,7 @@ def build_article(
         "issue_url": issue_url,
         "section": found.section or cues.section_from_headline(headline),
         "body": _body_text(found.body),
-        "related": _related(page, found.end, last, page.url),
+        "related": _related(page, anchor, found.end, last),
         "sources": _sources(page, found.end, last, page.url),
         "warnings": _ordered(warnings),
     }
@@ -142,13 +142,17 @@ def _body_text(lines: list[Line]) -> str:
     return "\n\n".join(" ".join(parts) for parts in paragraphs)
 
 
-def _related(page: Page, body_end: int, end: int, base_url: str) -> list[RelatedStory]:
-    lines = page.lines[:end]
+def _related(page: Page, anchor: Line | None, body_end: int, end: int) -> list[RelatedStory]:
+    lines, base_url = page.lines[:end], page.url
     start = next((line.index + 1 for line in lines[body_end:] if cues.RELATED_HEADING_RE.match(line.text)), None)
     if start is None:  # the seed's list has no heading: it starts at the link above its first date line
         start = _unheaded_list_start(lines, body_end)
-        if start is None or not _links_to_site(lines[start], base_url):
-            return []  # no list, or dated links elsewhere (sources with dates): no related stories
+        if (
+            start is None
+            or not _links_to_site(lines[start], base_url)
+            or page.is_foreign_furniture(lines[start], anchor)
+        ):
+            return []  # no list, dated links elsewhere (sources with dates), or a sidebar's "Most read"
     teasers = read_teasers(lines[start:], base_url, skip_urls={page.url}, stop_at_plain_heading=True)
     return [
         {"headline": t.headline, "url": t.url, "published": t.published, "authors": t.authors, "teaser": t.teaser}

@@ -43,3 +43,9 @@ def test_sources_with_a_date_line_under_each_stay_sources() -> None:
 def test_an_unheaded_related_list_may_link_to_the_sites_other_host() -> None:
     _, related = _below_body(OLDER_STORY.format(url="https://www.progress.org.uk/an-older-story/"))
     assert related == ["https://www.progress.org.uk/an-older-story/"]
+
+
+def test_a_sidebars_dated_teasers_are_not_related_stories() -> None:
+    sidebar = f"<aside><h3>Most read</h3>{OLDER_STORY.format(url='/page_7')}</aside>"
+    _, related = _below_body(f"<h3>Leave a Reply</h3>{sidebar}")
+    assert related == []
