@@ -66,13 +66,13 @@ def _article_lines(page: Page, meta: Metadata, anchor: Line | None, start: int, 
     """The walk's cue and body lines; raises ``PageError`` without body or any article cue."""
     found = walk_article(page, anchor, start, end)
     found.byline = found.byline or _byline_below_body(page, found.end, end)
-    if found.date is None and found.date_above and not meta.published:
-        # Only with no date under the headline nor in metadata: one above may be an advert's.
-        found.date, found.byline = found.date_above[0], found.byline or found.date_above[1]
     if not found.body:
         raise PageError("missing_body", "the page has a headline but no body text")
     if not (found.date or found.issue or found.byline or found.named or meta.is_article or meta.published):
         raise PageError("other_page", "the page has no date, byline, issue line or article metadata")
+    if found.date is None and found.date_above and not meta.published:
+        # The weakest date cue, never the only sign of an article: an event advert may stand there.
+        found.date, found.byline = found.date_above[0], found.byline or found.date_above[1]
     return found
 
 

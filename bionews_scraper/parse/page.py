@@ -243,20 +243,21 @@ class Page:
 
     def is_foreign_furniture(self, line: Line, anchor: Line | None) -> bool:
         """True for a line in page furniture (menu, sidebar...) that does not hold ``anchor``,
-        is not the same kind of wrapper as the one that holds it, and is not an ``<aside>``
-        of the ``<article>`` that holds it (HTML's aside within an article is about that
-        article: WordPress themes print the Authors box there)."""
-        furniture = line.furniture
-        if furniture is None:
+        nor is the same kind of wrapper as the one that holds it."""
+        if line.furniture is None:
             return False
         if anchor is None:
             return True
-        if self.contains(furniture, anchor) or _same_wrapper(furniture, anchor.furniture):
+        return not self.contains(line.furniture, anchor) and not _same_wrapper(line.furniture, anchor.furniture)
+
+    def in_article_aside(self, line: Line, anchor: Line | None) -> bool:
+        """True for a line in an ``<aside>`` of the ``<article>`` that holds ``anchor``: about
+        that article (WordPress themes print the Authors box there), or a promo inside it."""
+        furniture = line.furniture
+        if furniture is None or anchor is None or furniture.name != "aside":
             return False
-        if furniture.name == "aside":
-            article = furniture.find_parent("article")
-            return article is None or not self.contains(article, anchor)
-        return True
+        article = furniture.find_parent("article")
+        return article is not None and self.contains(article, anchor)
 
 
 class _Linearizer:

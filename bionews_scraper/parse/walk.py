@@ -69,6 +69,8 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             found.end = line.index
             break  # wherever they sit, comments, sources and related lists close the body
         if page.is_foreign_furniture(line, anchor):
+            if not found.body and page.in_article_aside(line, anchor):
+                _read_author_lines(line, found, state)  # an Authors box in the article's aside; nothing else
             continue
         if (dated := cues.read_date_line(text)) and found.body and under_headline_link(page.lines, line):
             found.end = _end_before_teaser_headline(found.body, line.index)

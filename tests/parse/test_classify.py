@@ -65,3 +65,12 @@ def test_a_headline_beginning_like_the_search_box_is_found_without_a_title() -> 
     )
     (record,) = _records(html, "http://www.bionews.org.uk/page_79433.asp")
     assert record["headline"] == "Search for genes behind endometriosis widens"
+
+
+def test_a_dated_advert_above_a_plain_pages_heading_does_not_make_it_an_article() -> None:
+    html = (
+        "<html><body><div><p>PET event: Who owns your genome?</p><p>7 December 2016</p><p>By Professor Hal Mercer</p>"
+        f"</div><h1>Our Team</h1>{PROSE}</body></html>"
+    )
+    (record,) = _records(html, "https://www.progress.org.uk/our-team/")
+    assert record["kind"] == "error"
