@@ -361,7 +361,7 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
                 if name == "br":
                     state.pending_breaks += 1
                 elif name == "a" and attrs.get("href"):
-                    state.pending_links.append(Link(normalise_text(node.get_text(" ")), str(attrs["href"])))
+                    state.pending_links.append(Link(normalise_text(_link_text(node)), str(attrs["href"])))
                 elif name in word_tags and state.parts:
                     state.parts.append(" ")  # "<time>5 Dec 2022</time><time>12 Jan 2023</time>" is two dates
             furniture_of[node_id] = node if is_furniture else furniture_of.get(parent_id)
@@ -378,6 +378,15 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
         state.add_text(node, block, furniture_of.get(parent_id), position)
     state.flush()
     return state.lines
+
+
+def _link_text(anchor: Tag) -> str:
+    """``anchor.get_text(" ")``, without its walk in the common case of a link that holds
+    one plain string (most links): that string is all get_text would join."""
+    contents = anchor.contents
+    if len(contents) == 1 and type(contents[0]) is NavigableString:
+        return contents[0]
+    return anchor.get_text(" ")
 
 
 def _same_wrapper(element: Tag, other: Tag | None) -> bool:
