@@ -95,7 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument(
         "dirs", nargs="+", type=Path, metavar="DIR", help="output directories (their worker-* shards are read too)"
     )
-    merge.add_argument("--out", type=Path, help="where to write (default: the first DIR)")
+    merge.add_argument(
+        "--out", type=Path, help="where to write (default: the first DIR); its own records are kept and merged too"
+    )
     merge.set_defaults(run=_run_merge)
 
     stories = commands.add_parser(
@@ -212,18 +214,22 @@ def _run_crawl(args: argparse.Namespace) -> int:
         return 2
     stats = run_crawl(options)
     written = args.redis or _write_stories(args.out)  # a shared crawl's stories come with `bionews merge`
-    return _exit_status(stats) if written else 1
+    return _report_crawl("crawl", stats, written)
 
 
-def _exit_status(stats: Mapping[str, Any]) -> int:
-    """0 only for a crawl that finished and found every issue it was asked for."""
-    finished = stats.get("finish_reason") == "finished"
-    return 0 if finished and not stats.get("bionews/errors/issue_not_found") else 1
+def _report_crawl(command: str, stats: Mapping[str, Any], stories_written: bool = True) -> int:
+    """The crawl's summary line and a line for each problem; the exit status."""
+    from bionews_scraper.crawl.run import crawl_problems, summary_line
+
+    print(summary_line(stats), file=sys.stderr)
+    problems = crawl_problems(stats)
+    for problem in problems:
+        print(f"bionews {command}: {problem}", file=sys.stderr)
+    return 1 if problems or not stories_written else 0
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from bionews_scraper.crawl.connect_to import loopback_settings
-    from bionews_scraper.crawl.extensions.statsfile import summarise
     from bionews_scraper.crawl.run import run_crawl
     from bionews_scraper.sandbox.serve import SiteServer
     from bionews_scraper.sandbox.sites import DEFAULT_SITE, start_points
@@ -243,16 +249,27 @@ def _run_demo(args: argparse.Namespace) -> int:
         extra.update(start_points(site))
         print(f"serving {site} on {server.url}; crawling into {args.out}/", file=sys.stderr)
         stats = run_crawl(_crawl_options(args, extra))
-    print(json.dumps(summarise(stats, stats.get("elapsed_time_seconds", 0.0)), indent=2), file=sys.stderr)
     written = args.redis or _write_stories(args.out)
-    return _exit_status(stats) if written else 1
+    return _report_crawl("demo", stats, written)
 
 
 def _run_merge(args: argparse.Namespace) -> int:
-    from bionews_scraper.archive.merge import merge
+    from bionews_scraper.archive.merge import merge as merge_shards
+    from bionews_scraper.archive.merge import shard_dirs
 
+    missing = [str(directory) for directory in args.dirs if not directory.is_dir()]
+    if missing:
+        print(f"bionews merge: no such directory: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if not shard_dirs(args.dirs):
+        print("bionews merge: nothing to merge: no articles, issues or errors file in any DIR", file=sys.stderr)
+        return 1
     out = args.out or args.dirs[0]
-    counts = merge(args.dirs, out)
+    try:
+        counts = merge_shards(args.dirs, out)
+    except OSError as error:
+        print(f"bionews merge: {error}; {out}'s earlier files are as they were", file=sys.stderr)
+        return 1
     print(json.dumps(dict(counts)), file=sys.stderr)
     return 0 if _write_stories(out) else 1
 

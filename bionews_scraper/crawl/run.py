@@ -82,9 +82,34 @@ def spider_arguments(options: CrawlOptions) -> dict[str, str]:
 
 
 def run_crawl(options: CrawlOptions) -> dict[str, Any]:
-    """Crawl until done; returns Scrapy's final stats."""
+    """Crawl until done; returns Scrapy's final stats, with ``bionews/output_dir`` (a worker's shard)."""
     process = CrawlerProcess(crawl_settings(options))
     crawler = process.create_crawler("bionews")
     process.crawl(crawler, **spider_arguments(options))
     process.start()
-    return crawler.stats.get_stats()
+    return {**crawler.stats.get_stats(), "bionews/output_dir": crawler.settings.get("BIONEWS_OUTPUT_DIR")}
+
+
+def crawl_problems(stats: Mapping[str, Any]) -> list[str]:
+    """One sentence for each reason a finished crawl must not exit 0; empty when it did its job."""
+    problems = [stats[key] for key in ("bionews/output_error", "bionews/stats_error") if stats.get(key)]
+    reason = stats.get("finish_reason")
+    if reason != "finished" and not problems:
+        problems.append(f"the crawl stopped before it was done (finish reason: {reason})")
+    if missing := stats.get("bionews/errors/issue_not_found"):
+        problems.append(f"{missing} asked-for issues exist nowhere (issue_not_found in errors.jsonl)")
+    written = sum(value for key, value in stats.items() if key.startswith(("bionews/records/", "bionews/errors/")))
+    known = stats.get("bionews/already_recorded", 0) + stats.get("bionews/unchanged", 0)
+    if not written and not known and not problems:
+        problems.append("nothing was fetched: no page answered, so no record or error was written")
+    return problems
+
+
+def summary_line(stats: Mapping[str, Any]) -> str:
+    """``wrote 16 articles, 5 issues, 2 errors to output; see output/errors.jsonl``."""
+    out = stats.get("bionews/output_dir", "output")
+    errors = sum(value for key, value in stats.items() if key.startswith("bionews/errors/"))
+    return (
+        f"wrote {stats.get('bionews/records/article', 0)} articles, {stats.get('bionews/records/issue', 0)} issues, "
+        f"{errors} errors to {out}; see {Path(out) / 'errors.jsonl'}"
+    )

@@ -1,8 +1,9 @@
 """The output directory: which file holds which records, and lines written whole.
 
 A crawl killed at any moment must leave no partial line. Each line goes out in one
-``os.write`` on an ``O_APPEND`` descriptor; a file whose last line was cut anyway (power
-loss) is trimmed back to its last newline when it is opened again.
+``os.write`` on an ``O_APPEND`` descriptor; a write that fails part-way (a full disk, a file
+size limit) is rolled back to the line's start and raised as ``OutputError``; a file whose
+last line was cut anyway (power loss) is trimmed back to its last newline when it is opened again.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                     continue
 
 
+class OutputError(OSError):
+    """An output file could not be written (disk full, file too large, I/O error); no partial line was left."""
+
+
 class JsonlAppender:
     """Appends whole JSON lines to one file."""
 
@@ -41,10 +46,24 @@ class JsonlAppender:
         self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     def write(self, record: dict[str, Any]) -> None:
-        data = dumps_line(record).encode("utf-8")
-        written = os.write(self.fd, data)
-        while written < len(data):  # only on exotic filesystems; still one record per call
-            written += os.write(self.fd, data[written:])
+        """Append one line, whole or not at all; raises ``OutputError`` naming the file and the cause."""
+        data = memoryview(dumps_line(record).encode("utf-8"))
+        line_start = os.fstat(self.fd).st_size  # O_APPEND: this line starts at the end
+        try:
+            while data:  # a short write (disk nearly full) is followed by the error for the rest
+                data = data[os.write(self.fd, data) :]
+        except OSError as error:
+            raise OutputError(
+                f"cannot write {self.path}: {error.strerror or error}{self._roll_back(line_start)}"
+            ) from error
+
+    def _roll_back(self, line_start: int) -> str:
+        """Cut a half-written line off; '' when done, else what the reader must know."""
+        try:
+            os.ftruncate(self.fd, line_start)
+        except OSError as error:
+            return f" (and its last line could not be cut back: {error.strerror}; the next run trims it)"
+        return ""
 
     def close(self) -> None:
         os.close(self.fd)

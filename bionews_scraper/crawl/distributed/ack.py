@@ -12,6 +12,7 @@ from scrapy_redis.connection import get_redis_from_settings
 
 from bionews_scraper.crawl.distributed import LEASE_META_KEY, redis_keys
 from bionews_scraper.crawl.distributed.queue import ack
+from bionews_scraper.crawl.pipelines.write import OUTPUT_ERROR_STAT
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,10 @@ class AckPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageDone):
             return item
+        if self.stats.get_value(
+            OUTPUT_ERROR_STAT
+        ):  # its records may be lost: the lease stays, another worker redoes it
+            raise DropItem("output failed: page not acknowledged", log_level="DEBUG")
         ack(self.server, self.inflight_key, item.lease)
         self.stats.inc_value("bionews/redis/acked")
         raise DropItem("page acknowledged", log_level="DEBUG")

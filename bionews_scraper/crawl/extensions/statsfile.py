@@ -6,6 +6,7 @@ archivist checks first, taken from Scrapy's own stats.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,6 +15,9 @@ from typing import Any
 from scrapy import signals
 
 from bionews_scraper.records.jsonl import write_pretty
+
+logger = logging.getLogger(__name__)
+STATS_ERROR_STAT = "bionews/stats_error"
 
 
 def group_stats(stats: Mapping[str, Any], prefix: str) -> dict[str, Any]:
@@ -34,6 +38,8 @@ def summarise(stats: dict[str, Any], duration: float) -> dict[str, Any]:
         "offsite_filtered": stats.get("offsite/filtered", 0),
         "duration_seconds": round(duration, 3),
         "finish_reason": stats.get("finish_reason"),
+        "output_error": stats.get("bionews/output_error"),
+        "unwritten": stats.get("bionews/unwritten", 0),
     }
 
 
@@ -54,6 +60,14 @@ class StatsFile:
         self.started = time.monotonic()
 
     def spider_closed(self, spider: Any, reason: str) -> None:
+        """Replace stats.json atomically; a failure keeps the old one, is logged in one line and
+        recorded in the stats (the crawl then exits non-zero)."""
         stats = {**self.stats.get_stats(), "finish_reason": reason}
-        self.output_dir.mkdir(parents=True, exist_ok=True)
-        write_pretty(self.output_dir / "stats.json", summarise(stats, time.monotonic() - self.started))
+        path = self.output_dir / "stats.json"
+        try:
+            self.output_dir.mkdir(parents=True, exist_ok=True)
+            write_pretty(path, summarise(stats, time.monotonic() - self.started))
+        except OSError as error:
+            message = f"cannot write {path}: {error.strerror or error}"
+            self.stats.set_value(STATS_ERROR_STAT, message)
+            logger.error(message)

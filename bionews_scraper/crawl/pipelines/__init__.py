@@ -22,9 +22,16 @@ class CountingStats:
 
     def __init__(self) -> None:
         self.values: Counter[str] = Counter()
+        self.notes: dict[str, Any] = {}  # set_value's: not counts (``bionews/output_error``)
 
     def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
         self.values[key] += count
+
+    def set_value(self, key: str, value: Any) -> None:
+        self.notes[key] = value
+
+    def get_value(self, key: str, default: Any = None) -> Any:
+        return self.notes.get(key, self.values.get(key, default))
 
 
 def open_pipelines(output_dir: Path, stats: CountingStats, **overrides: Any) -> list[Any]:

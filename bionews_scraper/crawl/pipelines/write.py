@@ -3,27 +3,50 @@
 Scrapy's feed exports buffer their writes, so a kill -9 can leave half a line, and they
 cannot resume into the same file; hence this small writer (``outputs.JsonlAppender``).
 ``scrapy crawl bionews -O out.jsonl`` still works beside it.
+
+An output that cannot be written (full disk, file size limit, I/O error) stops the crawl:
+one error line, the stat ``bionews/output_error``, finish reason ``output_error``, and every
+later record dropped unwritten (counted), never a traceback per page.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
+
+from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, OutputError
+
+logger = logging.getLogger(__name__)
+OUTPUT_ERROR_STAT = "bionews/output_error"
+OUTPUT_ERROR_REASON = "output_error"  # the crawl's finish reason
 
 
 class WritePipeline:
-    def __init__(self, output_dir: Path, stats: Any, append: bool) -> None:
+    def __init__(
+        self, output_dir: Path, stats: Any, append: bool, stop_crawl: Callable[[str], None] | None = None
+    ) -> None:
         self.output_dir = output_dir
         self.stats = stats
         self.append = append
+        self.stop_crawl = stop_crawl  # called once, with the finish reason, when the output fails
         self.files: dict[str, JsonlAppender] = {}
+        self.failure: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> WritePipeline:
         settings = crawler.settings
-        return cls(Path(settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats, settings.getbool("BIONEWS_APPEND"))
+
+        def stop_crawl(reason: str) -> None:
+            deferred_from_coro(crawler.engine.close_spider_async(reason=reason))
+
+        return cls(
+            Path(settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats, settings.getbool("BIONEWS_APPEND"), stop_crawl
+        )
 
     def open_spider(self, spider: Any = None) -> None:
         for kind, name in OUTPUT_FILES.items():
@@ -38,9 +61,24 @@ class WritePipeline:
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         kind = item["kind"]
-        self.files[kind].write(item)
+        if self.failure is not None:
+            self.stats.inc_value("bionews/unwritten")
+            raise DropItem("output failed earlier", log_level="DEBUG")
+        try:
+            self.files[kind].write(item)
+        except OutputError as error:
+            self._fail(str(error))
+            raise DropItem("output failed", log_level="DEBUG") from error
         if kind == "error":
             self.stats.inc_value(f"bionews/errors/{item['reason']}")
         else:
             self.stats.inc_value(f"bionews/records/{kind}")
         return item
+
+    def _fail(self, message: str) -> None:
+        self.failure = message
+        self.stats.set_value(OUTPUT_ERROR_STAT, message)
+        self.stats.inc_value("bionews/unwritten")
+        logger.error("%s; stopping the crawl (the records written so far are whole)", message)
+        if self.stop_crawl is not None:
+            self.stop_crawl(OUTPUT_ERROR_REASON)
