@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -78,7 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     replay = commands.add_parser("replay", help="re-extract records from WARC files, with no network")
     replay.add_argument("files", nargs="+", type=Path, metavar="FILE", help="WARC files, or directories of them")
     replay.add_argument(
-        "--out", type=Path, default=Path("output"), help="output directory (default: output); its records are replaced"
+        "--out",
+        type=Path,
+        default=Path("output"),
+        help="output directory (default: output); its records are replaced only when the replay read something",
     )
     replay.add_argument(
         "--jobs", type=int, default=1, help="parse in N worker processes (default 1); the output is the same"
@@ -384,6 +389,11 @@ def _run_replay(args: argparse.Namespace) -> int:
         return 2
     summary = replay_warc(args.files, args.out, jobs=max(1, args.jobs))
     print(json.dumps(summary, indent=2), file=sys.stderr)
+    if summary["output_error"]:
+        print(f"bionews replay: {summary['output_error']}", file=sys.stderr)
+    if not summary["replaced"]:
+        print(f"bionews replay: nothing replayed; {args.out} is as it was", file=sys.stderr)
+        return 1
     written = _write_stories(args.out)
     if args.diff and not _print_diff(args.diff, args.out):
         return 2
@@ -426,10 +436,37 @@ def _parse_file(path: Path, url: str | None) -> tuple[Mapping[str, Any], ...]:
     from bionews_scraper.records.types import error_record
 
     try:
-        body = path.read_bytes()
+        body = _read_page(path)
+    except _RefusedFile as refusal:
+        return (error_record(url or str(path), refusal.reason, refusal.message),)
     except OSError as error:
         return (error_record(url or str(path), "unreadable_file", error.strerror or str(error)),)
     return extract_or_report(body, url or str(path), url_from_page=url is None).records
+
+
+class _RefusedFile(Exception):
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason, self.message = reason, message
+
+
+def _read_page(path: Path) -> bytes:
+    """A saved page's bytes: a regular file no larger than the crawl's DOWNLOAD_MAXSIZE.
+
+    Opened without blocking, so a FIFO is refused rather than waited on; /dev/zero and other
+    devices are refused before a byte is read; a file that grows while read stops at the limit.
+    Raises _RefusedFile or OSError."""
+    from bionews_scraper.crawl.settings import DOWNLOAD_MAXSIZE
+
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise _RefusedFile("not_a_file", "not a regular file (a directory, FIFO, socket or device)")
+    with os.fdopen(descriptor, "rb") as handle:
+        body = handle.read(DOWNLOAD_MAXSIZE + 1)
+    if len(body) > DOWNLOAD_MAXSIZE:
+        raise _RefusedFile("too_large", f"larger than the crawl's DOWNLOAD_MAXSIZE ({DOWNLOAD_MAXSIZE} bytes)")
+    return body
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,20 +11,21 @@ from pathlib import Path
 import pytest
 
 from bionews_scraper.cli import main
+from bionews_scraper.crawl.settings import DOWNLOAD_MAXSIZE
 from tests.cases import Case, all_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = all_cases()
 
 
-def _parse(*arguments: str) -> subprocess.CompletedProcess[str]:
+def _parse(*arguments: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bionews_scraper.cli", "parse", *arguments],
         cwd=ROOT,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
 
@@ -87,3 +89,33 @@ def test_without_url_the_page_names_its_url_else_the_file_path(
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     finished = _parse(str(tmp_path / "nope.html"))
     assert finished.returncode == 1 and json.loads(finished.stderr)["reason"] == "unreadable_file"
+
+
+def _refusal(capsys: pytest.CaptureFixture[str], *arguments: str) -> dict:
+    assert main(["parse", *arguments]) == 1
+    return json.loads(capsys.readouterr().err)
+
+
+def test_a_device_is_refused_before_a_byte_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _refusal(capsys, "/dev/zero")["reason"] == "not_a_file"
+
+
+def test_a_directory_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _refusal(capsys, str(tmp_path))["reason"] == "not_a_file"
+
+
+def test_a_file_larger_than_the_crawls_maximum_is_refused_without_reading_it_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as handle:  # sparse: 1 GiB on paper, nothing on disk
+        handle.truncate(1 << 30)
+    refusal = _refusal(capsys, str(huge))
+    assert refusal["reason"] == "too_large" and str(DOWNLOAD_MAXSIZE) in refusal["error"]
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    finished = _parse(str(fifo), timeout=30)  # in a child: before, this blocked for ever
+    assert finished.returncode == 1 and json.loads(finished.stderr)["reason"] == "not_a_file"

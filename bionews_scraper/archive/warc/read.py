@@ -19,8 +19,11 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.timeutils import iso_date_to_datetime
 
-MAX_PAYLOAD_BYTES = 16 * 1024 * 1024  # the crawl's DOWNLOAD_MAXSIZE
+from bionews_scraper.crawl.settings import DOWNLOAD_MAXSIZE
+
+MAX_PAYLOAD_BYTES = DOWNLOAD_MAXSIZE  # what the crawl would have accepted
 READ_BLOCK = 64 * 1024
+RECORD_END = b"\r\n\r\n"  # after each record's block (WARC/1.1 section 4)
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # What the crawl parses: HTML, or a body that says it is HTML when the server did not.
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
@@ -116,11 +119,17 @@ def read_pages(path: Path, index: RequestIndex) -> Iterator[CapturedPage | Skipp
 def _read_stream(stream: BinaryIO, name: str, index: RequestIndex) -> Iterator[CapturedPage | Skipped | ArchiveProblem]:
     records = ArchiveIterator(stream, arc2warc=True)
     count = 0
+    compressed = False
     try:
         for record in records:
             count += 1
+            offset = records.offset
             if record.rec_type != "request":  # a request only lends its Referer (index_requests)
-                yield _read_record_or_problem(record, records.offset, name, index)
+                yield _read_record_or_problem(record, offset, name, index)
+            compressed = records.reader.decompressor is not None
+            if cut := _cut_short(records, record):  # warcio itself reads a cut record as a shorter one
+                yield ArchiveProblem(name, f"record at offset {offset} {cut}: the file is cut short or corrupt")
+                return
     except Exception as error:  # noqa: BLE001 - a hostile file must not stop the others
         yield ArchiveProblem(
             name, f"{f'unreadable after {count} records' if count else 'not a WARC file'}: {_describe(error)}"
@@ -134,6 +143,26 @@ def _read_stream(stream: BinaryIO, name: str, index: RequestIndex) -> Iterator[C
             name,
             f"{size - records.offset} bytes after offset {records.offset} are no whole record: cut short or corrupt",
         )
+    elif not compressed and not _ends_with(stream, RECORD_END):
+        yield ArchiveProblem(name, "the last record lacks its closing blank lines: the file is cut short")
+
+
+def _cut_short(records: Any, record: Any) -> str | None:
+    """What is missing from ``record`` once read to its end, or None when it is whole: bytes of
+    its block (Content-Length says more), or its gzip member's trailer (whose CRC checks it)."""
+    records.read_to_end()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        return f"lacks {missing} bytes of its block"
+    decompressor = records.reader.decompressor
+    if decompressor is not None and not getattr(decompressor, "eof", True):
+        return "ends inside its gzip member (no gzip trailer)"
+    return None
+
+
+def _ends_with(stream: BinaryIO, tail: bytes) -> bool:
+    stream.seek(-len(tail), os.SEEK_END)
+    return stream.read(len(tail)) == tail
 
 
 def _read_record_or_problem(

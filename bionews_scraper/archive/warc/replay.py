@@ -3,13 +3,20 @@
 read (``read.py``) -> parse (``parse.py``: ``extract``, in worker processes when ``jobs > 1``) -> the
 crawl's pipelines, provenance -> validate -> dedupe -> write, run in this process in input
 order, so the output does not depend on ``jobs``. A page's ``fetched_at`` is its WARC-Date.
+
+The output is written into a staging folder inside the output directory and renamed over the
+old files only when the replay read something and wrote every record: a typo in a file name,
+a folder of damaged files or a full disk leaves the earlier output (and its stats.json) as it was.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
+import tempfile
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -29,6 +36,9 @@ from bionews_scraper.archive.warc.read import (
 from bionews_scraper.crawl.extensions.statsfile import group_stats
 from bionews_scraper.crawl.fetched import FetchedRecord
 from bionews_scraper.crawl.pipelines import CountingStats, close_pipelines, open_pipelines
+from bionews_scraper.crawl.pipelines.write import OUTPUT_ERROR_STAT
+from bionews_scraper.records.jsonl import write_pretty
+from bionews_scraper.records.outputs import OUTPUT_FILES
 from bionews_scraper.records.types import is_listing_refusal
 
 # Workers never fork this process (it may hold threads and open files): a fork server
@@ -43,17 +53,40 @@ Event = CapturedPage | Skipped | ArchiveProblem
 def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]:
     """Replay WARC files (or directories of them) into ``output_dir``'s JSON Lines files.
 
-    Existing output there is replaced; nothing is fetched. Returns the summary: files,
-    pages, records by kind, errors by reason, skipped by why, duplicates dropped, file
-    errors (one line each: a corrupt or foreign file is reported there, never raised) and
-    seconds. ``jobs > 1`` parses in that many worker processes; the output is the same.
+    Existing output there is replaced only when the replay read at least one WARC record and
+    wrote every record (``replaced`` in the summary says which); nothing is fetched. Returns
+    the summary: files, pages, records by kind, errors by reason, skipped by why, duplicates
+    dropped, file errors (one line each: a missing, corrupt or foreign file is reported there,
+    never raised), the output error if any, and seconds. ``jobs > 1`` parses in that many
+    worker processes; the output is the same.
     """
     started = time.monotonic()
     files = warc_files(paths)
-    index = index_requests(files)
     stats = CountingStats()
     problems: list[str] = []
-    pipelines = open_pipelines(output_dir, stats, BIONEWS_APPEND=False)  # a replay replaces the output
+    if not any(_readable(path) for path in files):  # nothing to read: do not even create the output directory
+        problems = [f"{path}: cannot open: not a readable file" for path in files] or ["no WARC file given"]
+        return _summary(stats, len(files), problems, time.monotonic() - started, replaced=False)
+    index = index_requests(files)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=output_dir, prefix=".replay-"))
+    try:
+        _replay_into(staging, files, index, jobs, stats, problems)
+        replaced = _read_something(stats) and not stats.get_value(OUTPUT_ERROR_STAT)
+        summary = _summary(stats, len(files), problems, time.monotonic() - started, replaced=replaced)
+        if replaced:
+            write_pretty(staging / "stats.json", summary)
+            for name in (*OUTPUT_FILES.values(), "stats.json"):
+                os.replace(staging / name, output_dir / name)
+        return summary
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replay_into(
+    staging: Path, files: list[Path], index: Any, jobs: int, stats: CountingStats, problems: list[str]
+) -> None:
+    pipelines = open_pipelines(staging, stats, BIONEWS_APPEND=False)
     try:
         events = (event for path in files for event in read_pages(path, index))
         for event, parsed in _parse_in_order(events, jobs):
@@ -64,9 +97,18 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
             elif parsed is not None:  # a page always comes with its parse
                 stats.inc_value("replay/pages")
                 _write(event, parsed, pipelines, stats)
+                if stats.get_value(OUTPUT_ERROR_STAT):
+                    return  # the output cannot be written: stop, the old output stays
     finally:
         close_pipelines(pipelines)
-    return _summary(stats.values, len(files), problems, time.monotonic() - started)
+
+
+def _readable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.R_OK)
+
+
+def _read_something(stats: CountingStats) -> bool:
+    return any(key == "replay/pages" or key.startswith("replay/skipped/") for key in stats.values)
 
 
 def _write(page: CapturedPage, parsed: Parsed, pipelines: list[Any], stats: CountingStats) -> None:
@@ -118,7 +160,8 @@ def _settled(batch: list[Event], future: Future[list[Parsed]] | None) -> Iterato
         yield event, next(parsed) if isinstance(event, CapturedPage) else None
 
 
-def _summary(values: Counter[str], files: int, problems: list[str], seconds: float) -> dict[str, Any]:
+def _summary(stats: CountingStats, files: int, problems: list[str], seconds: float, replaced: bool) -> dict[str, Any]:
+    values = stats.values
     return {
         "files": files,
         "pages": values.get("replay/pages", 0),  # responses parsed (or turned into HTTP error records)
@@ -129,5 +172,7 @@ def _summary(values: Counter[str], files: int, problems: list[str], seconds: flo
         "skipped_by_why": group_stats(values, "replay/skipped/"),
         "duplicates_dropped": values.get("bionews/duplicates", 0),
         "file_errors": problems,
+        "output_error": stats.get_value(OUTPUT_ERROR_STAT),
+        "replaced": replaced,  # False: the output directory was left as it was
         "seconds": round(seconds, 3),
     }

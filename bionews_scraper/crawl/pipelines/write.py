@@ -42,7 +42,9 @@ class WritePipeline:
         settings = crawler.settings
 
         def stop_crawl(reason: str) -> None:
-            deferred_from_coro(crawler.engine.close_spider_async(reason=reason))
+            engine = getattr(crawler, "engine", None)  # none outside a crawl (replay stops on the stat)
+            if engine is not None:
+                deferred_from_coro(engine.close_spider_async(reason=reason))
 
         return cls(
             Path(settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats, settings.getbool("BIONEWS_APPEND"), stop_crawl

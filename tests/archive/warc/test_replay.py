@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
 from collections.abc import Iterable
 from datetime import datetime
 from io import BytesIO
@@ -21,7 +22,9 @@ from warcio.warcwriter import WARCWriter
 
 from bionews_scraper.archive.warc import read
 from bionews_scraper.archive.warc.replay import replay
+from bionews_scraper.cli import main
 from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
+from tests.limits import file_size_limit
 
 SITE = Path(__file__).resolve().parents[3] / "fixtures" / "site"
 ARTICLE = "http://www.bionews.org.uk/page_291488.asp"
@@ -257,9 +260,8 @@ def test_a_file_that_is_no_warc_is_reported_not_raised(tmp_path: Path) -> None:
     assert [line.split(": ", 1)[0] for line in summary["file_errors"]] == [str(path) for path in files]
     assert "not a WARC file" in summary["file_errors"][0] and "no WARC records" in summary["file_errors"][1]
     assert "cannot open" in summary["file_errors"][3]
-    assert summary["records_by_kind"] == {} and all(
-        (tmp_path / "out" / name).read_bytes() == b"" for name in OUTPUT_FILES.values()
-    )
+    assert summary["records_by_kind"] == {} and summary["replaced"] is False
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
 def test_a_payload_over_the_cap_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -327,3 +329,47 @@ def test_a_captured_page_holding_several_articles_gives_each_record(tmp_path: Pa
     issues = list(read_records(tmp_path / "out" / OUTPUT_FILES["issue"]))
     assert [a["headline"] for a in articles] == [r["headline"] for r in expected if r["kind"] == "article"]
     assert [i["issue"] for i in issues] == [r["issue"] for r in expected if r["kind"] == "issue"]
+
+
+# --- a replay that reads nothing or cannot write leaves the earlier output as it was ------------------------------
+
+
+def _snapshot(directory: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(directory.iterdir())}
+
+
+def test_a_replay_of_a_mistyped_file_leaves_the_output_and_its_stats_as_they_were(
+    captured: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(captured, out, ignore=shutil.ignore_patterns("warc", "crawl.log"))
+    before = _snapshot(out)
+    assert main(["replay", str(tmp_path / "typo.warc.gz"), "--out", str(out)]) == 1
+    assert _snapshot(out) == before
+    assert f"nothing replayed; {out} is as it was" in capsys.readouterr().err
+
+
+def test_a_replay_of_damaged_files_only_leaves_the_output_as_it_was(captured: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(captured, out, ignore=shutil.ignore_patterns("warc", "crawl.log"))
+    before = _snapshot(out)
+    (tmp_path / "noise.warc.gz").write_bytes(gzip.compress(bytes(range(256)) * 40))
+    summary = replay([tmp_path / "noise.warc.gz"], out)
+    assert summary["replaced"] is False and len(summary["file_errors"]) == 1
+    assert _snapshot(out) == before
+
+
+def test_a_replay_whose_disk_fills_leaves_the_output_as_it_was(captured: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(captured, out, ignore=shutil.ignore_patterns("warc", "crawl.log"))
+    before = _snapshot(out)
+    with file_size_limit(4000):
+        summary = replay([captured / "warc"], out)
+    assert summary["replaced"] is False and "File too large" in summary["output_error"]
+    assert _snapshot(out) == before
+
+
+def test_a_replay_replaces_the_stats_of_the_output_it_replaces(captured: Path, replayed: tuple[Path, dict]) -> None:
+    out, summary = replayed
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    assert stats["replaced"] is True and stats["records_by_kind"] == summary["records_by_kind"]
