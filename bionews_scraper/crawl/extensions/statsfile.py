@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 
+from bionews_scraper.crawl.pipelines.write import writes_output_dir
 from bionews_scraper.records.jsonl import write_pretty
 
 logger = logging.getLogger(__name__)
@@ -51,6 +53,8 @@ class StatsFile:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StatsFile:
+        if not writes_output_dir(crawler.settings):
+            raise NotConfigured("writing to the feeds given with -o/-O only")
         extension = cls(Path(crawler.settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)

@@ -2,7 +2,8 @@
 
 Scrapy's feed exports buffer their writes, so a kill -9 can leave half a line, and they
 cannot resume into the same file; hence this small writer (``outputs.JsonlAppender``).
-``scrapy crawl bionews -O out.jsonl`` still works beside it.
+``scrapy crawl bionews -O out.jsonl`` writes only where it is told: with a feed (``FEEDS``)
+and no ``BIONEWS_OUTPUT_DIR`` given, this pipeline and stats.json stay off.
 
 An output that cannot be written (full disk, file size limit, I/O error) stops the crawl:
 one error line, the stat ``bionews/output_error``, finish reason ``output_error``, and every
@@ -16,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 
 from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, OutputError
@@ -24,6 +26,12 @@ from bionews_scraper.records.outputs import OUTPUT_FILES, JsonlAppender, OutputE
 logger = logging.getLogger(__name__)
 OUTPUT_ERROR_STAT = "bionews/output_error"
 OUTPUT_ERROR_REASON = "output_error"  # the crawl's finish reason
+
+
+def writes_output_dir(settings: BaseSettings) -> bool:
+    """False when the crawl writes to feeds only: ``scrapy crawl -o/-O`` and no ``-s BIONEWS_OUTPUT_DIR``."""
+    given = settings.getpriority("BIONEWS_OUTPUT_DIR") or 0
+    return not settings.getdict("FEEDS") or given > SETTINGS_PRIORITIES["project"]
 
 
 class WritePipeline:
@@ -40,6 +48,8 @@ class WritePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> WritePipeline:
         settings = crawler.settings
+        if not writes_output_dir(settings):
+            raise NotConfigured("writing to the feeds given with -o/-O only")
 
         def stop_crawl(reason: str) -> None:
             engine = getattr(crawler, "engine", None)  # none outside a crawl (replay stops on the stat)
