@@ -92,7 +92,9 @@ def run_crawl(options: CrawlOptions) -> dict[str, Any]:
 
 def crawl_problems(stats: Mapping[str, Any]) -> list[str]:
     """One sentence for each reason a finished crawl must not exit 0; empty when it did its job."""
-    problems = [stats[key] for key in ("bionews/output_error", "bionews/stats_error") if stats.get(key)]
+    problems = [
+        stats[key] for key in ("bionews/output_error", "bionews/stats_error", "bionews/redis/error") if stats.get(key)
+    ]
     reason = stats.get("finish_reason")
     if reason != "finished" and not problems:
         problems.append(f"the crawl stopped before it was done (finish reason: {reason})")

@@ -34,6 +34,9 @@ BIONEWS_PROGRESS = True  # a live progress line when stderr is a terminal
 BIONEWS_RESUME = False  # continue from the records already in the output directory
 BIONEWS_RETRY_ERRORS = False  # also fetch again every page with an error record (else transient ones only)
 
+# --- BioNews: shared crawl (on with --redis) -----------------------------------------------
+BIONEWS_REDIS_OUTAGE_SECONDS = 60.0  # a worker that cannot reach Redis this long stops (exit 1)
+
 # --- BioNews: WARC capture (on when BIONEWS_WARC_DIR is set; `--warc` sets it) ------------
 BIONEWS_WARC_DIR: str | None = None  # record every request and response here as .warc.gz
 BIONEWS_WARC_MAX_BYTES = 100 * 1024 * 1024  # start a new file once one passes this size

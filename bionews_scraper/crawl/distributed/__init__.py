@@ -5,6 +5,11 @@ seen-set (its dupefilter). It pops requests for good, so a worker killed with ki
 lose what it held; ``queue.LeasedPriorityQueue`` extends it with an in-flight hash that a
 page leaves only once its records are written (``ack.AckPipeline``), and
 ``workers.WorkerRegistry`` puts the pages of dead workers back in the queue.
+
+Redis may go away. Every component catches ``REDIS_ERRORS`` and does the safe thing (hand out
+nothing, keep what it could not queue, keep the lease); the registry alone decides: it retries
+with backoff for ``BIONEWS_REDIS_OUTAGE_SECONDS``, then stops the worker (``redis_unavailable``),
+and stops it at once (``redis_frontier_lost``) when Redis answers again without the crawl's state.
 """
 
 from __future__ import annotations
@@ -13,7 +18,13 @@ import os
 import socket
 from typing import Any
 
+import redis
+
 LEASE_META_KEY = "bionews_lease"
+REDIS_ERRORS = (redis.ConnectionError, redis.TimeoutError)  # Redis is away; anything else is a bug
+# A blocked call blocks the whole worker (Redis calls run on the reactor thread): fail fast,
+# the registry retries. scrapy-redis's defaults are 30 s.
+REDIS_PARAMS = {"socket_timeout": 5, "socket_connect_timeout": 5, "retry_on_timeout": False}
 
 
 def worker_id() -> str:
@@ -28,6 +39,7 @@ def redis_keys(spider_name: str) -> dict[str, str]:
         "dupefilter": f"{spider_name}:dupefilter",
         "inflight": f"{spider_name}:inflight",
         "worker": f"{spider_name}:worker:%s",
+        "crawl": f"{spider_name}:crawl",  # present while the crawl runs; gone = Redis lost its state
     }
 
 
@@ -35,6 +47,7 @@ def redis_settings(url: str) -> dict[str, Any]:
     """Scrapy settings that make this process one worker of the crawl kept at ``url``."""
     return {
         "REDIS_URL": url,
+        "REDIS_PARAMS": REDIS_PARAMS,
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
         "SCHEDULER_QUEUE_CLASS": "bionews_scraper.crawl.distributed.queue.LeasedPriorityQueue",
         "DUPEFILTER_CLASS": "bionews_scraper.crawl.distributed.dupefilter.PageKeyDupeFilter",

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy_redis.connection import get_redis_from_settings
 
-from bionews_scraper.crawl.distributed import LEASE_META_KEY, redis_keys
+from bionews_scraper.crawl.distributed import LEASE_META_KEY, REDIS_ERRORS, redis_keys
 from bionews_scraper.crawl.distributed.queue import ack
 from bionews_scraper.crawl.pipelines.write import OUTPUT_ERROR_STAT
 
@@ -53,6 +53,10 @@ class AckPipeline:
             OUTPUT_ERROR_STAT
         ):  # its records may be lost: the lease stays, another worker redoes it
             raise DropItem("output failed: page not acknowledged", log_level="DEBUG")
-        ack(self.server, self.inflight_key, item.lease)
+        try:
+            ack(self.server, self.inflight_key, item.lease)
+        except REDIS_ERRORS:  # the lease stays: this worker gives it back when idle (a duplicate, not a loss)
+            self.stats.inc_value("bionews/redis/ack_failed")
+            raise DropItem("Redis away: page not acknowledged", log_level="DEBUG") from None
         self.stats.inc_value("bionews/redis/acked")
         raise DropItem("page acknowledged", log_level="DEBUG")

@@ -3,17 +3,21 @@ until its page is written, so a worker that dies loses nothing.
 
 Each in-flight entry is keyed ``<worker id>|<sequence>|<score>``: who holds it, and where it
 goes back in the queue if that worker stops answering.
+
+While Redis does not answer, pop hands out nothing, push keeps the request here until Redis
+answers again, and the queue never looks empty (an empty queue would let the crawl finish).
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from typing import Any
 
 from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
-from bionews_scraper.crawl.distributed import LEASE_META_KEY, redis_keys
+from bionews_scraper.crawl.distributed import LEASE_META_KEY, REDIS_ERRORS, redis_keys
 
 # Atomic: take the best request and record it as in flight in one step.
 POP_TO_INFLIGHT = """
@@ -40,18 +44,41 @@ class LeasedPriorityQueue(PriorityQueue):
         self.inflight_key = redis_keys(spider.name)["inflight"]
         self.sequence = itertools.count()
         self._pop = server.register_script(POP_TO_INFLIGHT)
+        self.unsent: deque[tuple[Request, str | None]] = deque()  # pushed while Redis did not answer; old lease
+
+    def __len__(self) -> int:
+        try:
+            return super().__len__() + len(self.unsent)
+        except REDIS_ERRORS:
+            return len(self.unsent) + 1  # unknown: never empty, or the worker would finish
 
     def push(self, request: Request) -> None:
         """Queue ``request``; a retry or redirect of a leased page releases the old lease
         only once the new request is safely queued (a crash between gives a duplicate, not a loss)."""
-        old_lease = request.meta.pop(LEASE_META_KEY, None)
-        super().push(request)
-        if old_lease:
-            ack(self.server, self.inflight_key, old_lease)
+        self.unsent.append((request, request.meta.pop(LEASE_META_KEY, None)))
+        self.send_unsent()
+
+    def send_unsent(self) -> bool:
+        """Queue in Redis what waits here; False when Redis does not answer (the rest waits)."""
+        while self.unsent:
+            request, old_lease = self.unsent[0]
+            try:
+                super().push(request)
+                if old_lease:
+                    ack(self.server, self.inflight_key, old_lease)
+            except REDIS_ERRORS:
+                return False
+            self.unsent.popleft()
+        return True
 
     def pop(self, timeout: int = 0) -> Request | None:
         lease_prefix = f"{self.worker}|{next(self.sequence)}"
-        found = self._pop(keys=[self.key, self.inflight_key], args=[lease_prefix])
+        try:
+            if not self.send_unsent():
+                return None
+            found = self._pop(keys=[self.key, self.inflight_key], args=[lease_prefix])
+        except REDIS_ERRORS:
+            return None  # the registry watches the outage
         if not found:
             return None
         data, score = found
