@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import redis
@@ -59,17 +60,43 @@ def _assert_complete(out: Path) -> None:
     assert {r["url"]: r["reason"] for r in read_records(out / "errors.jsonl")} == MANIFEST["errors"]
 
 
+def _articles_of(out: Path, process: subprocess.Popen) -> int:
+    return sum(1 for _ in read_records(out / f"worker-{socket.gethostname()}-{process.pid}" / "articles.jsonl"))
+
+
+def _wait_until(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.02)
+
+
 def test_two_workers_share_one_crawl_and_merge_to_a_single_crawls_output(tmp_path: Path, redis_url: str) -> None:
-    workers = [_worker(tmp_path, redis_url, 0.2) for _ in range(2)]
-    for worker in workers:
-        _finish(worker)
-    shards = sorted(tmp_path.glob("worker-*"))
-    assert len(shards) == 2
-    assert all(sum(1 for _ in read_records(shard / "articles.jsonl")) > 0 for shard in shards), (
-        "one worker did all the work"
+    """The second worker joins while the first is paused (SIGSTOP) mid-crawl, so both work
+    however slowly the machine starts a process; the pause also outlasts the heartbeat timeout."""
+    server = redis.Redis.from_url(redis_url)
+    first = _worker(tmp_path, redis_url, 0.2)
+    _wait_until(
+        lambda: first.poll() is not None or (_articles_of(tmp_path, first) >= 1 and server.zcard(KEYS["queue"]) > 0),
+        "the first worker wrote an article",
     )
+    assert first.poll() is None, "the first worker finished alone before a second could join"
+    assert _articles_of(tmp_path, first) < len(MANIFEST["articles"]) // 2
+    os.kill(first.pid, signal.SIGSTOP)
+    try:
+        second = _worker(tmp_path, redis_url, 0.2)
+        _wait_until(
+            lambda: second.poll() is not None or _articles_of(tmp_path, second) >= 1,
+            "the second worker wrote an article",
+        )
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    for worker in (first, second):
+        _finish(worker)
+    assert len(list(tmp_path.glob("worker-*"))) == 2
+    assert _articles_of(tmp_path, first) >= 1 and _articles_of(tmp_path, second) >= 1
     _assert_complete(tmp_path)
-    assert redis.Redis.from_url(redis_url).keys("bionews:*") == [], "a finished crawl leaves nothing in Redis"
+    assert server.keys("bionews:*") == [], "a finished crawl leaves nothing in Redis"
 
 
 def test_a_worker_killed_mid_crawl_loses_no_page(tmp_path: Path, redis_url: str) -> None:
