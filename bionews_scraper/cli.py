@@ -183,7 +183,9 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
 
 
 def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = None) -> CrawlOptions:
-    """The crawl the options ask for; raises ValueError for a bad --issues range."""
+    """The crawl the options ask for, every option checked (crawl/checks.py); raises ValueError
+    naming the first bad one."""
+    from bionews_scraper.crawl.checks import check_options, check_setting_pair
     from bionews_scraper.crawl.run import CrawlOptions
     from bionews_scraper.crawl.spider import parse_issue_range
 
@@ -191,9 +193,10 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         parse_issue_range(args.issues)
     overrides: dict[str, object] = dict(extra or {})
     for pair in args.set:
+        check_setting_pair(pair)
         name, _, value = pair.partition("=")
         overrides[name.strip()] = value
-    return CrawlOptions(
+    options = CrawlOptions(
         output_dir=args.out,
         issues=args.issues,
         urls=tuple(args.urls),
@@ -206,6 +209,8 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         warc=args.warc,
         overrides=overrides,
     )
+    check_options(options)
+    return options
 
 
 def _run_crawl(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import socket
 from typing import Any
+from urllib.parse import urlsplit
 
 import redis
 
@@ -30,6 +31,12 @@ REDIS_PARAMS = {"socket_timeout": 5, "socket_connect_timeout": 5, "retry_on_time
 def worker_id() -> str:
     """This process's name in the crawl: host and pid."""
     return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def redis_where(url: str) -> str:
+    """``Redis at HOST:PORT/DB`` for messages: never the password a URL may hold. Raises ValueError (bad port)."""
+    parts = urlsplit(url)
+    return f"Redis at {parts.hostname}:{parts.port or 6379}{parts.path or '/0'}"
 
 
 def redis_keys(spider_name: str) -> dict[str, str]:

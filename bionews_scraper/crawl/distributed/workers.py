@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
@@ -23,7 +22,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy_redis.connection import get_redis_from_settings
 from twisted.internet import task
 
-from bionews_scraper.crawl.distributed import REDIS_ERRORS, redis_keys
+from bionews_scraper.crawl.distributed import REDIS_ERRORS, redis_keys, redis_where
 from bionews_scraper.crawl.distributed.queue import LeasedPriorityQueue, requeue
 
 logger = logging.getLogger(__name__)
@@ -72,14 +71,13 @@ class WorkerRegistry:
         settings = crawler.settings
         if not settings.get("REDIS_URL"):
             raise NotConfigured  # a single-process crawl: nothing to warn about
-        url = urlsplit(settings.get("REDIS_URL"))
         registry = cls(
             get_redis_from_settings(settings),
             redis_keys(crawler.spidercls.name),
             settings.get("BIONEWS_WORKER_ID"),
             crawler.stats,
             outage_seconds=settings.getfloat("BIONEWS_REDIS_OUTAGE_SECONDS"),
-            where=f"Redis at {url.hostname}:{url.port or 6379}{url.path or '/0'}",
+            where=redis_where(settings.get("REDIS_URL")),
         )
         registry.crawler = crawler
         crawler.signals.connect(registry.spider_opened, signal=signals.spider_opened)
