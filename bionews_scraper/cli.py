@@ -180,6 +180,9 @@ def _add_crawl_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy or BIONEWS_* setting"
     )
+    command.add_argument(
+        "-v", "--verbose", action="store_true", help="Scrapy's own log (INFO) too; without it only warnings and errors"
+    )
 
 
 def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = None) -> CrawlOptions:
@@ -196,6 +199,8 @@ def _crawl_options(args: argparse.Namespace, extra: dict[str, object] | None = N
         check_setting_pair(pair)
         name, _, value = pair.partition("=")
         overrides[name.strip()] = value
+    if not args.verbose:
+        overrides.setdefault("LOG_LEVEL", "WARNING")  # quiet: the progress line and the summary say enough
     options = CrawlOptions(
         output_dir=args.out,
         issues=args.issues,
@@ -223,7 +228,8 @@ def _run_crawl(args: argparse.Namespace) -> int:
         print(f"bionews crawl: {error}", file=sys.stderr)
         return 2
     stats = run_crawl(options)
-    written = args.redis or _write_stories(args.out)  # a shared crawl's stories come with `bionews merge`
+    # A shared crawl's stories come with `bionews merge`; without -v, the summary line says enough.
+    written = args.redis or _write_stories(args.out, quiet=not args.verbose)
     return _report_crawl("crawl", stats, written)
 
 
@@ -259,7 +265,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         extra.update(start_points(site))
         print(f"serving {site} on {server.url}; crawling into {args.out}/", file=sys.stderr)
         stats = run_crawl(_crawl_options(args, extra))
-    written = args.redis or _write_stories(args.out)
+    written = args.redis or _write_stories(args.out, quiet=not args.verbose)
     return _report_crawl("demo", stats, written)
 
 
@@ -314,8 +320,9 @@ def _run_stories(args: argparse.Namespace) -> int:
     return 0 if _write_stories(args.dir) else 2
 
 
-def _write_stories(out: Path) -> bool:
-    """Rebuild OUT/calendar.jsonl and OUT/stories.jsonl; False (and a message) if they could not be written."""
+def _write_stories(out: Path, quiet: bool = False) -> bool:
+    """Rebuild OUT/calendar.jsonl and OUT/stories.jsonl; False (and a message) if they could not be written.
+    ``quiet``: no summary of them on stderr."""
     from bionews_scraper.archive.story_files import write_story_files
 
     try:
@@ -323,7 +330,8 @@ def _write_stories(out: Path) -> bool:
     except OSError as error:
         print(f"bionews stories: {error}", file=sys.stderr)
         return False
-    print(json.dumps({"stories": summary.to_dict()}), file=sys.stderr)
+    if not quiet:
+        print(json.dumps({"stories": summary.to_dict()}), file=sys.stderr)
     return True
 
 

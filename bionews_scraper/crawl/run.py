@@ -100,10 +100,11 @@ def crawl_problems(stats: Mapping[str, Any]) -> list[str]:
         problems.append(f"the crawl stopped before it was done (finish reason: {reason})")
     if missing := stats.get("bionews/errors/issue_not_found"):
         problems.append(f"{missing} asked-for issues exist nowhere (issue_not_found in errors.jsonl)")
-    written = sum(value for key, value in stats.items() if key.startswith(("bionews/records/", "bionews/errors/")))
+    records = sum(value for key, value in stats.items() if key.startswith("bionews/records/"))
     known = stats.get("bionews/already_recorded", 0) + stats.get("bionews/unchanged", 0)
-    if not written and not known and not problems:
-        problems.append("nothing was fetched: no page answered, so no record or error was written")
+    if not records and not known and not problems:
+        errors = sum(value for key, value in stats.items() if key.startswith("bionews/errors/"))
+        problems.append(f"nothing was fetched: no page gave an article or issue record ({errors} errors)")
     return problems
 
 

@@ -91,6 +91,9 @@ SCHEDULER = "bionews_scraper.crawl.scheduler.LedgerScheduler"  # trusts JOBDIR o
 
 # --- Scrapy housekeeping ----------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
-LOG_LEVEL = "INFO"
+LOG_LEVEL = "INFO"  # `bionews crawl` shows warnings only, unless -v
 COOKIES_ENABLED = False  # BioNews needs no session; cookies would only be state to carry
+# No way in from outside: no telnet console, no remote-control server (Scrapy 2.19 runs
+# code posted to it on a localhost port).
+REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False

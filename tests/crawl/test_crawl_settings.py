@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
+
+import pytest
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.extensions.remote_control import RemoteControl
 
 from bionews_scraper.crawl.run import CrawlOptions, crawl_settings, spider_arguments
 
@@ -43,3 +50,10 @@ def test_spider_arguments_carry_the_entry_mode(tmp_path: Path) -> None:
     assert spider_arguments(CrawlOptions(urls=("https://a.test/1", "https://a.test/2"))) == {
         "urls": "https://a.test/1 https://a.test/2"
     }
+
+
+def test_no_way_in_from_outside_no_telnet_no_remote_control() -> None:
+    settings = crawl_settings(CrawlOptions())
+    assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    with pytest.raises(NotConfigured):
+        RemoteControl(cast("Crawler", SimpleNamespace(settings=settings)))

@@ -22,6 +22,7 @@ def capture_command(out: Path) -> list[str]:
         "--out",
         str(out),
         "--warc",
+        "-v",  # Scrapy's INFO log, with its final stats dump, into crawl.log
         "-s",
         "DOWNLOAD_DELAY=0",
         "-s",
