@@ -11,7 +11,7 @@ response becomes a ``response`` record (status line, headers, raw payload) and a
 from __future__ import annotations
 
 import http.client
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,8 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from bionews_scraper import __version__
 from bionews_scraper.archive.warc.writer import WARC_VERSION, RotatingWarcWriter
+from bionews_scraper.crawl.pipelines.write import crawl_stopper, report_output_failure
+from bionews_scraper.records.outputs import OutputError
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 # The crawl settings an archivist needs to judge a capture; each goes into every warcinfo.
@@ -98,9 +100,11 @@ def build_response_record(builder: RecordBuilder, response: Response) -> ArcWarc
 class WarcCaptureMiddleware:
     """Writes a request/response record pair for every downloaded response."""
 
-    def __init__(self, writer: RotatingWarcWriter, stats: Any) -> None:
+    def __init__(self, writer: RotatingWarcWriter, stats: Any, stop_crawl: Callable[[str], None] | None = None) -> None:
         self.writer = writer
         self.stats = stats
+        self.stop_crawl = stop_crawl  # when the capture cannot be written (full disk)
+        self.failed = False
         self.builder = RecordBuilder(warc_version=WARC_VERSION)
 
     @classmethod
@@ -111,7 +115,7 @@ class WarcCaptureMiddleware:
             raise NotConfigured  # capture is off unless asked for: nothing to warn about
         max_bytes = settings.getint("BIONEWS_WARC_MAX_BYTES", DEFAULT_MAX_BYTES)
         writer = RotatingWarcWriter(Path(directory), max_bytes, warcinfo_fields(settings), crawler.stats)
-        middleware = cls(writer, crawler.stats)
+        middleware = cls(writer, crawler.stats, crawl_stopper(crawler))
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
@@ -133,11 +137,19 @@ class WarcCaptureMiddleware:
         if request.meta.get("role") == "issue_probe" and response.status == 404:  # a number with no issue
             self.stats.inc_value("warc/skipped_probe_miss")
             return response
+        if self.failed:
+            self.stats.inc_value("warc/unwritten")
+            return response
         records = (
             build_request_record(self.builder, request, response.url),
             build_response_record(self.builder, response),
         )
-        self.writer.write(records)
+        try:
+            self.writer.write(records)
+        except OutputError as error:  # the crawl stops: a capture with holes is not what was asked
+            self.failed = True
+            self.stats.inc_value("warc/unwritten")
+            report_output_failure(self.stats, str(error), self.stop_crawl)
         return response
 
     def spider_closed(self, spider: Any) -> None:

@@ -8,6 +8,7 @@ grown past ``max_bytes`` (a record pair is never split across files).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -16,6 +17,8 @@ from typing import Any, BinaryIO
 
 from warcio.recordloader import ArcWarcRecord
 from warcio.warcwriter import WARCWriter
+
+from bionews_scraper.records.outputs import OutputError
 
 FILE_PREFIX = "bionews"
 WARC_VERSION = "1.1"
@@ -34,13 +37,21 @@ class RotatingWarcWriter:
         self.writer: WARCWriter | None = None
 
     def write(self, records: Sequence[ArcWarcRecord]) -> None:
-        """Write ``records`` (a request/response pair, or one record) into the same file."""
+        """Write ``records`` (a request/response pair, or one record) into the same file, whole or
+        not at all: a write that fails (full disk) is cut back and raised as ``OutputError``."""
         writer = self.writer or self._open()
-        if len(records) == 2:
-            writer.write_request_response_pair(*records)  # response first, request linked to it
-        else:
-            for record in records:
-                writer.write_record(record)
+        start = self.file.tell() if self.file is not None else 0  # the file opens with the writer
+        try:
+            if len(records) == 2:
+                writer.write_request_response_pair(*records)  # response first, request linked to it
+            else:
+                for record in records:
+                    writer.write_record(record)
+            if self.file is not None:
+                self.file.flush()  # a full disk shows here, at this pair, not at some later one
+        except OSError as error:
+            name = self.file.name if self.file is not None else self.directory
+            raise OutputError(f"cannot write {name}: {error.strerror or error}{self._cut_back(start)}") from error
         self.stats.inc_value("warc/records", len(records))
         if self.file is not None and self.file.tell() >= self.max_bytes:
             self.close()
@@ -50,6 +61,19 @@ class RotatingWarcWriter:
             self.file.close()
         self.file = None
         self.writer = None
+
+    def _cut_back(self, size: int) -> str:
+        """Close the current file with only its whole records; '' when done, else what the reader must know."""
+        path = Path(str(self.file.name)) if self.file is not None else None
+        with contextlib.suppress(OSError):  # the buffer cannot reach the disk: drop it with the file
+            self.close()
+        self.file, self.writer = None, None
+        try:
+            if path is not None:
+                os.truncate(path, size)
+        except OSError as error:
+            return f" (and its last record could not be cut back: {error.strerror}; replay reports it)"
+        return ""
 
     def _open(self) -> WARCWriter:
         self.directory.mkdir(parents=True, exist_ok=True)

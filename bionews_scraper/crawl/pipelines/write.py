@@ -51,13 +51,11 @@ class WritePipeline:
         if not writes_output_dir(settings):
             raise NotConfigured("writing to the feeds given with -o/-O only")
 
-        def stop_crawl(reason: str) -> None:
-            engine = getattr(crawler, "engine", None)  # none outside a crawl (replay stops on the stat)
-            if engine is not None:
-                deferred_from_coro(engine.close_spider_async(reason=reason))
-
         return cls(
-            Path(settings.get("BIONEWS_OUTPUT_DIR")), crawler.stats, settings.getbool("BIONEWS_APPEND"), stop_crawl
+            Path(settings.get("BIONEWS_OUTPUT_DIR")),
+            crawler.stats,
+            settings.getbool("BIONEWS_APPEND"),
+            crawl_stopper(crawler),
         )
 
     def open_spider(self, spider: Any = None) -> None:
@@ -89,8 +87,26 @@ class WritePipeline:
 
     def _fail(self, message: str) -> None:
         self.failure = message
-        self.stats.set_value(OUTPUT_ERROR_STAT, message)
         self.stats.inc_value("bionews/unwritten")
-        logger.error("%s; stopping the crawl (the records written so far are whole)", message)
-        if self.stop_crawl is not None:
-            self.stop_crawl(OUTPUT_ERROR_REASON)
+        report_output_failure(self.stats, message, self.stop_crawl)
+
+
+def crawl_stopper(crawler: Any) -> Callable[[str], None]:
+    """A function that closes ``crawler``'s spider with a finish reason; it does nothing outside a crawl."""
+
+    def stop_crawl(reason: str) -> None:
+        engine = getattr(crawler, "engine", None)  # none outside a crawl (replay stops on the stat)
+        if engine is not None:
+            deferred_from_coro(engine.close_spider_async(reason=reason))
+
+    return stop_crawl
+
+
+def report_output_failure(stats: Any, message: str, stop_crawl: Callable[[str], None] | None) -> None:
+    """An output could not be written: one error line, the stat the command prints, the crawl stopped."""
+    if stats.get_value(OUTPUT_ERROR_STAT):
+        return  # already reported: one line, one stop
+    stats.set_value(OUTPUT_ERROR_STAT, message)
+    logger.error("%s; stopping the crawl (what was written so far is whole)", message)
+    if stop_crawl is not None:
+        stop_crawl(OUTPUT_ERROR_REASON)
