@@ -339,7 +339,11 @@ def _run_report(args: argparse.Namespace) -> int:
     import duckdb
 
     from bionews_scraper.archive.report import coverage, format_text, render_html
+    from bionews_scraper.records.outputs import OUTPUT_FILES
 
+    if args.dir.is_dir() and not any((args.dir / name).is_file() for name in OUTPUT_FILES.values()):
+        print(f"bionews report: nothing to report: no articles, issues or errors file in {args.dir}", file=sys.stderr)
+        return 1
     try:
         figures = coverage(args.dir, top=args.top)
         if args.html:
