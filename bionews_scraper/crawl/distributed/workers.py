@@ -118,7 +118,8 @@ class WorkerRegistry:
             self.stats.inc_value("bionews/redis/outages")
             logger.warning("lost %s (%s); retrying for up to %.0f s", self.where, error, self.outage_seconds)
         self.outage.error = str(error)
-        self.outage.next_try = now + self.outage.delay
+        # The last try falls on the deadline: the worker stops after outage_seconds, not a backoff later.
+        self.outage.next_try = min(now + self.outage.delay, self.outage.started + self.outage_seconds)
         self.outage.delay = min(self.outage.delay * 2, RETRY_MAX_SECONDS)
         if now - self.outage.started >= self.outage_seconds:
             self._stop(

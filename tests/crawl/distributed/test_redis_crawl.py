@@ -39,7 +39,7 @@ def _worker(out: Path, redis_url: str, delay: float) -> subprocess.Popen:
         "-s",
         "AUTOTHROTTLE_ENABLED=False",
         "-s",
-        "RANDOMIZE_DOWNLOAD_DELAY=False",
+        "DOWNLOAD_DELAY_JITTER=0",
         "-s",
         "CONCURRENT_REQUESTS=2",
     ]

@@ -22,7 +22,7 @@ def _worker(out: Path, redis_url: str, outage_seconds: float) -> subprocess.Pope
     for setting in (
         "DOWNLOAD_DELAY=0.3",
         "AUTOTHROTTLE_ENABLED=False",
-        "RANDOMIZE_DOWNLOAD_DELAY=False",
+        "DOWNLOAD_DELAY_JITTER=0",
         "CONCURRENT_REQUESTS=1",
         f"BIONEWS_REDIS_OUTAGE_SECONDS={outage_seconds}",
     ):
