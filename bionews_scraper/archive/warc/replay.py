@@ -28,6 +28,7 @@ from bionews_scraper.archive.warc.parse import Parsed, parse_page, parse_pages
 from bionews_scraper.archive.warc.read import (
     ArchiveProblem,
     CapturedPage,
+    RequestIndex,
     Skipped,
     index_requests,
     read_pages,
@@ -75,16 +76,20 @@ def replay(paths: list[Path], output_dir: Path, jobs: int = 1) -> dict[str, Any]
         replaced = _read_something(stats) and not stats.get_value(OUTPUT_ERROR_STAT)
         summary = _summary(stats, len(files), problems, time.monotonic() - started, replaced=replaced)
         if replaced:
-            write_pretty(staging / "stats.json", summary)
-            for name in (*OUTPUT_FILES.values(), "stats.json"):
-                os.replace(staging / name, output_dir / name)
+            try:
+                write_pretty(staging / "stats.json", summary)  # the step a full disk can still fail
+                for name in (*OUTPUT_FILES.values(), "stats.json"):
+                    os.replace(staging / name, output_dir / name)
+            except OSError as error:
+                failure = f"cannot write {output_dir}: {error.strerror or error}"
+                return {**summary, "output_error": failure, "replaced": False}
         return summary
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def _replay_into(
-    staging: Path, files: list[Path], index: Any, jobs: int, stats: CountingStats, problems: list[str]
+    staging: Path, files: list[Path], index: RequestIndex, jobs: int, stats: CountingStats, problems: list[str]
 ) -> None:
     pipelines = open_pipelines(staging, stats, BIONEWS_APPEND=False)
     try:
