@@ -8,8 +8,6 @@ straight over articles.jsonl, against fixtures/site/manifest.json.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +17,7 @@ import pytest
 
 from bionews_scraper.archive.report import ArticleLine, coverage, format_ranges, format_text, render_html
 from bionews_scraper.records.jsonl import dumps_line
+from tests.archive.runs import bionews
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "fixtures" / "site" / "manifest.json").read_text(encoding="utf-8"))
@@ -277,19 +276,7 @@ def test_html_draws_a_bar_per_year(output: Path) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo")
-    command = [
-        sys.executable,
-        "-m",
-        "bionews_scraper.cli",
-        "demo",
-        "--out",
-        str(out),
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-    ]
-    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    finished = bionews("demo", "--out", str(out), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
     assert finished.returncode == 0, finished.stderr[-3000:]
     return out
 
