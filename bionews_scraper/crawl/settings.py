@@ -19,9 +19,10 @@ BIONEWS_EXTRA_HOSTS: list[str] = []  # hosts given explicitly (--url on another 
 BIONEWS_ISSUE_PROBE_FROM = 0  # the whole archive: issue numbers probed from here to the newest known ...
 BIONEWS_ISSUE_PROBE_MISSES = 10  # ... and onwards until this many in a row are missing
 BIONEWS_ISSUE_URL_TEMPLATE = "https://www.progress.org.uk/newsletter_issue/bionews-{number}/"
-BIONEWS_LISTING_URLS = [
+BIONEWS_LISTING_URLS = [  # entry points that only yield links
     "http://www.bionews.org.uk/page_2.asp",  # legacy archive of issues
     "https://www.bionews.org.uk/bionews-archive",  # bionews2018 archive of issues
+    "https://www.progress.org.uk/",  # the home page links the newest issue
 ]
 BIONEWS_RELATED_DEPTH = 1  # how many related-story hops to follow from a found article
 BIONEWS_SITEMAP_URLS = ["https://www.progress.org.uk/sitemap_index.xml"]

@@ -8,6 +8,7 @@ ready, keys in the order below) so Scrapy, itemadapter and ``json`` take them as
 from __future__ import annotations
 
 from typing import Literal, TypedDict
+from urllib.parse import urlsplit
 
 Layout = Literal["legacy", "bionews2018", "progress"]
 LAYOUTS: tuple[str, ...] = ("legacy", "bionews2018", "progress")
@@ -146,8 +147,17 @@ def internal_error_record(url: str) -> ErrorRecord:
 
 
 def is_listing_refusal(record: Article | Issue | ErrorRecord | dict[str, object]) -> bool:
-    """A listing page is not written: the crawl only follows its links (and replay skips it)."""
-    return record["kind"] == "error" and record.get("reason") == "listing_page"
+    """A listing page is not written: the crawl only follows its links (and replay skips it).
+    A site's home page (its root address, refused as not an article) is one too: it is an
+    entry point that links the newest issue."""
+    if record["kind"] != "error":
+        return False
+    reason = record.get("reason")
+    return reason == "listing_page" or (reason == "not_an_article" and _is_site_root(str(record.get("url") or "")))
+
+
+def _is_site_root(url: str) -> bool:
+    return urlsplit(url).path in ("", "/")
 
 
 class PageError(Exception):

@@ -49,3 +49,19 @@ def test_without_a_sitemap_the_issue_pages_are_probed_by_number(tmp_path: Path) 
     figures = stats(out)["issues"]
     assert figures["expected"] == 1197 and figures["found"] == len(issues)
     assert figures["missing"] == figures["expected"] - figures["found"]
+
+
+def test_the_home_page_names_the_newest_issue_and_is_no_record(tmp_path: Path) -> None:
+    """No sitemap, no archive listings: only the home page says issue 1196 exists. With no
+    misses allowed past the newest number known, nothing else would reach it."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    shutil.copytree(SITE, site)
+    (site / "www.progress.org.uk" / "sitemap_index.xml").unlink()
+    (site / "start_urls.txt").write_text("https://www.progress.org.uk/\n", encoding="utf-8")
+    finished = run_demo(out, "--site", str(site), "-s", "BIONEWS_ISSUE_PROBE_MISSES=0")
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert (200, "https://www.progress.org.uk/") in crawled(out)
+    assert sorted(record["issue"] for record in read_records(out / "issues.jsonl")) == [1195, 1196]
+    errors = {record["url"] for record in read_records(out / "errors.jsonl")}
+    assert "https://www.progress.org.uk/" not in errors  # an entry point that yields links, not an error
+    assert stats(out)["issues"] == {"expected": 1197, "found": 2, "missing": 1195}
