@@ -5,6 +5,9 @@ proxy style, else the ``Host`` header) picks the folder, the path picks the file
 query string is ignored, and a path ending in ``/`` serves ``index.html``. ``http`` and
 ``https`` URLs map to the same files; clients always connect over plain HTTP (Host
 header, or this server as an HTTP proxy). Bytes are served exactly as stored.
+``redirects`` make chosen addresses answer 301, as a site that moved does (``http`` to
+``https``, a legacy path's old case); the scheme asked for is the absolute URI's, else the
+``X-Forwarded-Proto`` header's (the crawl's loopback handler sends it), else ``http``.
 
 Only files inside ``SITE/<host>`` are ever served: ``..`` segments (however encoded),
 hidden names, NUL bytes and symlinks that lead out of the tree all get a 404.
@@ -18,6 +21,7 @@ import mimetypes
 import re
 import sys
 import threading
+from collections.abc import Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -170,6 +174,9 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         self.fault = faults.next_fault(host, raw_path) if faults else None
         if self.fault and self.fault.answer_first(self, send_body):
             return
+        if moved_to := self.server.redirects.get(f"{self._scheme()}://{host}{raw_path}"):
+            self._send(HTTPStatus.MOVED_PERMANENTLY, "text/html", b"", send_body, moved_to)
+            return
         found = locate(self.server.site, host, raw_path)
         if found is not None:
             ctype, body = content_type(found), found.read_bytes()
@@ -182,6 +189,12 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.MOVED_PERMANENTLY, "text/html", b"", send_body, location)
         else:
             self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", NOT_FOUND_BODY, send_body)
+
+    def _scheme(self) -> str:
+        if self.path[:8].lower().startswith(("http://", "https://")):
+            return self.path.split(":", 1)[0].lower()
+        forwarded = (self.headers.get("X-Forwarded-Proto") or "").strip().lower()
+        return forwarded if forwarded in ("http", "https") else "http"
 
     def _refuse_method(self) -> None:
         self.close_connection = True  # a request body may follow, unread
@@ -214,10 +227,16 @@ class _SiteHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, address: tuple[str, int], site: Path, log_requests: bool, faults: FaultPlan | None = None
+        self,
+        address: tuple[str, int],
+        site: Path,
+        log_requests: bool,
+        faults: FaultPlan | None = None,
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         self.site = site
         self.log_requests = log_requests
+        self.redirects = dict(redirects or {})  # "scheme://host/path" -> Location
         self.faults = FaultInjector(faults) if faults is not None and faults.active else None
         super().__init__(address, SiteRequestHandler)
 
@@ -238,7 +257,8 @@ class SiteServer:
     ``SiteServer(site, port=0)`` binds at once (port 0 picks a free port, read it from
     ``.port``); ``start()`` serves in a daemon thread, ``stop()`` shuts down and closes
     the socket. Also a context manager: ``with SiteServer(site) as server: ...``.
-    ``faults`` (see ``parse_faults``) makes chosen paths fail on purpose.
+    ``faults`` (see ``parse_faults``) makes chosen paths fail on purpose; ``redirects``
+    (``"scheme://host/path"`` -> Location) makes chosen addresses answer 301.
     Raises ``NotADirectoryError`` if ``site`` is not a folder, ``OSError`` if it cannot bind.
     """
 
@@ -250,11 +270,12 @@ class SiteServer:
         *,
         log_requests: bool = False,
         faults: FaultPlan | None = None,
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         site = Path(site)
         if not site.is_dir():
             raise NotADirectoryError(f"site tree not found: {site}")
-        self._httpd = _SiteHTTPServer((host, port), site, log_requests, faults)
+        self._httpd = _SiteHTTPServer((host, port), site, log_requests, faults, redirects)
         self._thread: threading.Thread | None = None
 
     @property

@@ -114,6 +114,46 @@ def test_folder_without_slash_redirects_to_it(server: SiteServer) -> None:
     assert (status, headers["location"]) == (301, "/sub/?x=1")
 
 
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """A site that moved to https and renamed a legacy page in lower case."""
+    redirects = {
+        f"http://{HOST}/page_2": f"https://{HOST}/page_2",
+        f"http://{HOST}/Page_1.asp": f"http://{HOST}/page_1.asp",
+    }
+    with SiteServer(_build_tree(tmp_path_factory.mktemp("moved")), redirects=redirects) as running:
+        yield running
+
+
+def _answer(server: SiteServer, target: str, headers: dict[str, str]) -> tuple[int, str | None]:
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=5)
+    try:
+        conn.request("GET", target, headers={"Host": HOST, **headers})
+        response = conn.getresponse()
+        response.read()
+        return response.status, response.getheader("Location")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("target", "headers", "expected"),
+    [
+        ("/page_2", {}, (301, f"https://{HOST}/page_2")),  # no scheme said: plain http
+        ("/page_2", {"X-Forwarded-Proto": "http"}, (301, f"https://{HOST}/page_2")),
+        ("/page_2", {"X-Forwarded-Proto": "https"}, (200, None)),
+        (f"https://{HOST}/page_2", {}, (200, None)),  # proxy style: the URI's scheme
+        (f"http://{HOST}/page_2", {"X-Forwarded-Proto": "https"}, (301, f"https://{HOST}/page_2")),
+        ("/Page_1.asp", {}, (301, f"http://{HOST}/page_1.asp")),
+        ("/page_1.asp", {}, (200, None)),
+    ],
+)
+def test_redirects_answer_the_address_and_scheme_they_name(
+    moved: SiteServer, target: str, headers: dict[str, str], expected: tuple[int, str | None]
+) -> None:
+    assert _answer(moved, target, headers) == expected
+
+
 def test_query_string_is_ignored(server: SiteServer) -> None:
     status, _, body = fetch(server, "/page_1.asp?dinfo=abc&PPID=12")
     assert (status, body) == (200, PAGE)
