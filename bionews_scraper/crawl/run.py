@@ -18,7 +18,7 @@ from scrapy.exceptions import ScrapyDeprecationWarning
 from scrapy.settings import Settings
 
 from bionews_scraper import __version__
-from bionews_scraper.crawl.distributed import redis_settings
+from bionews_scraper.crawl.distributed import UNQUEUED_STAT, redis_settings
 
 COMPONENT_SETTINGS = ("DOWNLOADER_MIDDLEWARES", "EXTENSIONS", "ITEM_PIPELINES", "SPIDER_MIDDLEWARES")
 
@@ -104,6 +104,8 @@ def crawl_problems(stats: Mapping[str, Any]) -> list[str]:
     reason = stats.get("finish_reason")
     if reason != "finished" and not problems:
         problems.append(f"the crawl stopped before it was done (finish reason: {reason})")
+    if unqueued := stats.get(UNQUEUED_STAT):
+        problems.append(f"{unqueued} pages found while Redis was away were never queued: the output lacks them")
     if missing := stats.get("bionews/errors/issue_not_found"):
         problems.append(f"{missing} asked-for issues exist nowhere (issue_not_found in errors.jsonl)")
     records = sum(value for key, value in stats.items() if key.startswith("bionews/records/"))

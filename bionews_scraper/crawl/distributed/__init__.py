@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import redis
 
 LEASE_META_KEY = "bionews_lease"
+UNQUEUED_STAT = "bionews/redis/unqueued"  # requests found while Redis was away and not queued yet
 REDIS_ERRORS = (redis.ConnectionError, redis.TimeoutError)  # Redis is away; anything else is a bug
 # A blocked call blocks the whole worker (Redis calls run on the reactor thread): fail fast,
 # the registry retries. scrapy-redis's defaults are 30 s.

@@ -6,6 +6,8 @@ goes back in the queue if that worker stops answering.
 
 While Redis does not answer, pop hands out nothing, push keeps the request here until Redis
 answers again, and the queue never looks empty (an empty queue would let the crawl finish).
+How many wait here is the ``UNQUEUED_STAT`` stat: a worker that stops during an outage
+loses them, and the crawl says so.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
-from bionews_scraper.crawl.distributed import LEASE_META_KEY, REDIS_ERRORS, redis_keys
+from bionews_scraper.crawl.distributed import LEASE_META_KEY, REDIS_ERRORS, UNQUEUED_STAT, redis_keys
 
 # Atomic: take the best request and record it as in flight in one step.
 POP_TO_INFLIGHT = """
@@ -45,6 +47,8 @@ class LeasedPriorityQueue(PriorityQueue):
         self.sequence = itertools.count()
         self._pop = server.register_script(POP_TO_INFLIGHT)
         self.unsent: deque[tuple[Request, str | None]] = deque()  # pushed while Redis did not answer; old lease
+        self.stats = spider.crawler.stats
+        self.counted = 0  # this queue's share of UNQUEUED_STAT
 
     def __len__(self) -> int:
         try:
@@ -67,9 +71,16 @@ class LeasedPriorityQueue(PriorityQueue):
                 if old_lease:
                     ack(self.server, self.inflight_key, old_lease)
             except REDIS_ERRORS:
+                self._count_unsent()
                 return False
             self.unsent.popleft()
+        if self.counted:
+            self._count_unsent()
         return True
+
+    def _count_unsent(self) -> None:
+        self.stats.inc_value(UNQUEUED_STAT, len(self.unsent) - self.counted)
+        self.counted = len(self.unsent)
 
     def pop(self, timeout: int = 0) -> Request | None:
         lease_prefix = f"{self.worker}|{next(self.sequence)}"
