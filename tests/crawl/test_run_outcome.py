@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bionews_scraper.crawl.run import crawl_problems
+
 ROOT = Path(__file__).resolve().parents[2]
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
 
@@ -36,3 +38,17 @@ def test_a_crawl_that_fetched_no_page_exits_1_and_says_so(tmp_path: Path) -> Non
     assert finished.stderr.splitlines()[-1] == (
         "bionews demo: nothing was fetched: no page gave an article or issue record (1 errors)"
     )
+
+
+FINISHED = {"finish_reason": "finished", "bionews/records/article": 10}
+
+
+def test_pages_the_site_does_not_have_are_errors_but_not_a_failed_run() -> None:
+    stats = {**FINISHED, "bionews/errors/http_404": 2, "bionews/errors/not_an_article": 1}
+    assert crawl_problems(stats) == []
+
+
+def test_pages_lost_to_a_passing_fault_make_a_failed_run() -> None:
+    stats = {**FINISHED, "bionews/errors/http_404": 2, "bionews/errors/http_503": 3, "bionews/errors/timeout": 1}
+    [problem] = crawl_problems(stats)
+    assert problem.startswith("4 pages failed for a reason that may pass") and "--incremental" in problem

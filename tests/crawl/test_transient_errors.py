@@ -37,10 +37,11 @@ def test_an_incremental_run_after_an_outage_fetches_every_transient_failure(
 ) -> None:
     out = tmp_path / "out"
     first = run_demo(out, "--incremental", "--faults", "outage=20,outage_after=8", *QUICK_RETRY)
-    assert first.returncode == 0, first.stderr[-2000:]
     failed = {r["url"]: r for r in read_records(out / "errors.jsonl") if r["reason"] == "http_503"}
     assert len(failed) >= 5, "the outage should have cost pages"
     assert all(r["transient"] is True and r["attempts"] == 2 for r in failed.values())
+    assert first.returncode == 1, "a run that lost pages to an outage never exits 0"
+    assert f"{len(failed)} pages failed for a reason that may pass" in first.stderr
 
     second = run_demo(out, "--incremental")
     assert second.returncode == 0, second.stderr[-2000:]
