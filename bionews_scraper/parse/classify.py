@@ -7,6 +7,7 @@ refused here with a reason (``PageError``), before any field is looked for.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata
@@ -27,6 +28,10 @@ HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECA
 NOT_ARTICLE_URL_RE = re.compile(r"/(?:glossary|tag|topics?|category|author)/[^/?#]+/?(?:$|[?#])", re.IGNORECASE)
 # Template cue lines sit near the top of the page (the share box, the WordPress meta line).
 LAYOUT_CUE_LINES = 150
+# Testimonials: this many quotations, each with a "By NAME" line under it.
+SIGNED_QUOTES = 2
+OPENING_QUOTES = "\"“‘'«"
+CLOSING_QUOTES = "\"”’'»"
 # A slug that starts with "search-" is an article ("/search-for-male-infertility-genes-widens/").
 SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search(?:/|\.\w+)?(?:$|[?#])", re.IGNORECASE)
 
@@ -77,7 +82,26 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         raise PageError("event_page", "the page announces an event")
     if not article_like and (reason := _not_an_article(page, meta, heading)):
         raise PageError("not_an_article", reason)
+    if _quotes_people(page, heading):
+        raise PageError("not_an_article", "the page quotes people under their names (testimonials)")
     return "article"
+
+
+def _quotes_people(page: Page, heading: Line | None) -> bool:
+    """Testimonials: quotations, each signed with a ``By NAME`` line under it. An article
+    prints one byline above its text, not a byline under each of several quotations (a
+    quoted headline link over a ``by NAME`` line is a teaser)."""
+    lines = page.lines[heading.index + 1 if heading else 0 :]
+    signed = sum(
+        1
+        for above, line in pairwise(lines)
+        if _is_quotation(above.text) and not above.links and cues.read_byline(line.text)
+    )
+    return signed >= SIGNED_QUOTES
+
+
+def _is_quotation(text: str) -> bool:
+    return len(text) > 2 and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES
 
 
 def _cued_below(page: Page, heading: Line | None) -> bool:

@@ -50,6 +50,8 @@ REVIEW_FACT_RE = re.compile(
     re.IGNORECASE,
 )
 REVIEW_FACT_MAX_LENGTH = 200
+# A book's publisher line; a sentence ("Published by the journal Cell, the study ...") is body.
+PUBLISHER_FACT_RE = re.compile(r"^published\s+by\s+[^.!?]+$", re.IGNORECASE)
 # Headline prefixes that name a section on pages without a meta line (the prefix stays in the headline).
 SECTION_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}reviews?\s*:", re.IGNORECASE), "Reviews"),
@@ -174,8 +176,11 @@ def section_from_headline(headline: str) -> str | None:
 
 
 def is_review_fact(text: str) -> bool:
-    """``Directed by ...``, ``Available from ...`` or WordPress's facts flattened into a line ending in ``|``."""
-    return len(text) <= REVIEW_FACT_MAX_LENGTH and bool(REVIEW_FACT_RE.match(text) or text.endswith("|"))
+    """``Directed by ...``, ``Available from ...``, ``Published by PUBLISHER`` or WordPress's
+    facts flattened into a line ending in ``|``."""
+    if len(text) > REVIEW_FACT_MAX_LENGTH:
+        return False
+    return bool(REVIEW_FACT_RE.match(text) or PUBLISHER_FACT_RE.match(text) or text.endswith("|"))
 
 
 def read_issue_heading(text: str) -> int | None:

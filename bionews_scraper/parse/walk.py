@@ -56,6 +56,7 @@ class _State:
     in_authors: bool = False  # between an "Authors" heading and the first prose
     after_name: bool = False  # the line before was a name under that heading
     authors_tag: str = ""  # the element of the "Authors" heading ("h3")
+    captions: set[str] = field(default_factory=set)  # caption texts skipped: a second copy is no body either
 
 
 def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
@@ -77,7 +78,10 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             break  # a dated line under a headline link, below the body, starts the related list
         if _read_cue(line, found, state, dated):
             continue
-        if is_boilerplate(text) or _is_link_furniture(line) or _is_caption(line):
+        if is_boilerplate(text) or _is_link_furniture(line):
+            continue
+        if _is_caption(line) or text in state.captions:
+            state.captions.add(text)  # themes may print a caption twice, once as plain text
             continue
         if line.is_heading and anchor is not None and same_text(text, anchor.text):
             continue

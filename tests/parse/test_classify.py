@@ -74,3 +74,29 @@ def test_a_dated_advert_above_a_plain_pages_heading_does_not_make_it_an_article(
     )
     (record,) = _records(html, "https://www.progress.org.uk/our-team/")
     assert record["kind"] == "error"
+
+
+TESTIMONIALS = (
+    "<h1>What people say about PET</h1>"
+    "<p>&quot;The newsletter keeps our whole clinic up to date every week.&quot;</p><p>By Dr Ann Lee</p>"
+    "<p>Consultant, Harbour Clinic</p>"
+    "<p>&#8220;The fairest debate on donor anonymity I have attended.&#8221;</p><p>By Ben Khan</p>"
+)
+
+
+def test_quotations_each_signed_by_a_name_are_testimonials_not_an_article() -> None:
+    [refusal] = _records(f"<html><body>{TESTIMONIALS}</body></html>", "http://www.progress.org.uk/home/testimonials")
+    assert refusal["reason"] == "not_an_article" and "testimonials" in refusal["error"]
+
+
+def test_quoted_headline_links_over_by_lines_are_related_teasers_not_testimonials() -> None:
+    related = "".join(
+        f"<p><a href='/story-{n}/'>&quot;{title}&quot;</a></p><p>by Ann Lee</p>"
+        for n, title in enumerate(("We must talk about embryo limits", "Donors deserve better answers"))
+    )
+    html = (
+        "<html><body><h1>Clinic regulator reviews add-on treatments</h1><p>3 June 2019</p><p>By Ben Khan</p>"
+        f"{PROSE}<h3>Related Articles</h3>{related}</body></html>"
+    )
+    [article] = _records(html, "https://www.progress.org.uk/clinic-regulator-reviews-add-ons/")
+    assert article["kind"] == "article" and len(article["related"]) == 2

@@ -147,5 +147,7 @@ def test_licences_review_facts_and_email_issue_heading() -> None:
     assert is_review_fact("Directed by Tomas Lindqvist") and is_review_fact("Available from selected cinemas")
     assert is_review_fact("Inheriting the Future Edited by Dr Paul Granger ISBN-10: 0000000001 |")
     assert not is_review_fact("The film was directed by a former IVF nurse.")
+    assert is_review_fact("Published by Harbourside Press")
+    assert not is_review_fact("Published by the journal Cell, the study followed 300 families.")
     match = EMAIL_ISSUE_RE.match("Issue 617 (25 July 2011)")
     assert match and (match["number"], match["date"]) == ("617", "25 July 2011")

@@ -17,17 +17,6 @@ BODY_F1_MIN = 0.95
 SET_SIZES = {"unseen": (8, 6), "unseen-b": (10, 8), "unseen-c": (12, 12)}
 CASES = {name: all_cases(where) for name, (where, _) in SETS.items()}
 SET_TEMPLATES = [(name, template) for name in SETS for template in TEMPLATES]
-# Defects the blind third set found and the parser does not yet fix: strict, so a fix makes
-# the test fail until its entry is removed here.
-KNOWN_REFUSAL_DEFECTS = {
-    ("unseen-c", "legacy"): "a legacy testimonials page (quotes over By lines) becomes an article",
-}
-REFUSAL_CASES = [
-    pytest.param(name, template, marks=pytest.mark.xfail(strict=True, reason=KNOWN_REFUSAL_DEFECTS[name, template]))
-    if (name, template) in KNOWN_REFUSAL_DEFECTS
-    else (name, template)
-    for name, template in SET_TEMPLATES
-]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +50,7 @@ def test_body_text_matches_on_unseen_pages(name: str, template: str, scores: dic
     assert score.mean_f1 >= BODY_F1_MIN, score.misses
 
 
-@pytest.mark.parametrize(("name", "template"), REFUSAL_CASES)
+@pytest.mark.parametrize(("name", "template"), SET_TEMPLATES)
 def test_every_unseen_non_article_is_refused_without_traceback(
     name: str, template: str, scores: dict[tuple[str, str], Score]
 ) -> None:

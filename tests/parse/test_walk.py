@@ -123,3 +123,22 @@ def test_a_row_of_share_links_is_neither_body_nor_an_author() -> None:
 def test_words_that_only_begin_like_furniture_stay_body() -> None:
     record = _article("<p>3 June 2019</p><p><a href='/donate/'>Donate</a></p><h3>Donated eggs</h3>")
     assert record["body"].startswith("Donated eggs\n\nResearchers")
+
+
+def test_a_caption_printed_again_as_plain_text_is_not_body() -> None:
+    caption = "Storage tanks in a clinic laboratory. Image by a photographer via Wikimedia Commons. CC BY 4.0"
+    record = _article(
+        f"<p>3 June 2019</p><figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<p class='image-credit'>{caption}</p>"
+    )
+    assert "Storage tanks" not in record["body"]
+
+
+def test_a_book_reviews_title_over_its_by_and_publisher_lines_is_not_body() -> None:
+    record = _article(
+        "<p>21 January 2019</p><p>by Ann Lee</p><p>Appeared in BioNews 983</p>"
+        "<p><em>Counting the Odds: A Life at Risk</em><br>By Dr Tom Quill<br>Published by Harbourside Press<br>"
+        "ISBN 978-1-00000-000-0</p><p>Available from Amazon</p>"
+    )
+    assert record["authors"] == ["Ann Lee"]
+    assert record["body"] == "Researchers reported the finding in a journal this week, and others welcomed it."

@@ -1,0 +1,40 @@
+"""Issue pages: the issue's own contents, wherever the theme puts them."""
+
+from __future__ import annotations
+
+from bionews_scraper.parse.extract import extract
+
+URL = "https://www.progress.org.uk/newsletter_issue/bionews-584/"
+ENTRIES = (
+    "<dl>"
+    "<dt><a href='/sperm-donors-to-be-paid-more/'>Sperm donors to be paid more</a></dt>"
+    "<dd>The regulator is to consider raising what donors are paid...</dd>"
+    "<dt><a href='/the-case-for-a-donor-register/'>The case for a donor register</a></dt>"
+    "<dd>by Dr Petra Lind</dd><dd>Every donor-conceived person should be able to find out&#8230;</dd>"
+    "</dl>"
+)
+SIDEBAR = (
+    "<aside><h4>Latest BioNews</h4><p><a href='/storage-limit-rises/'>Storage limit rises to 55 years</a></p></aside>"
+)
+
+
+def _issue(body: str) -> dict:
+    [record] = extract(
+        f"<html><head><title>BioNews 584 | PET</title></head><body>{body}</body></html>".encode(), URL
+    ).records
+    assert record["kind"] == "issue", record
+    return dict(record)
+
+
+def test_entries_in_a_container_whose_class_only_hints_at_furniture_are_the_issues() -> None:
+    issue = _issue(f"<div class='newsletter'>{ENTRIES}</div>{SIDEBAR}")
+    assert [entry["url"] for entry in issue["articles"]] == [
+        "https://www.progress.org.uk/sperm-donors-to-be-paid-more/",
+        "https://www.progress.org.uk/the-case-for-a-donor-register/",
+    ]
+    assert issue["articles"][1]["authors"] == ["Dr Petra Lind"]
+
+
+def test_a_sidebar_element_never_gives_entries() -> None:
+    issue = _issue(f"<div class='newsletter'><p>No stories this week.</p></div>{SIDEBAR}")
+    assert issue["articles"] == [] and any(w.startswith("articles_missing") for w in issue["warnings"])
