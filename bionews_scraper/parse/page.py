@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
-from bs4.element import CData
+from bs4.element import AttributeDict, CData
 
 from bionews_scraper.parse.landmarks import LandmarkIndex
 from bionews_scraper.parse.normalise import normalise_text
@@ -197,7 +197,11 @@ class Page:
         """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk."""
         # Class lists stay strings: splitting every element's classes costs ~10% of the
         # soup, and only the elements with classes need them split, once, in the walk.
-        soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
+        # Attributes go in bs4's plain AttributeDict, not the lxml builder's default
+        # XMLAttributeDict, whose Python __setitem__ (run three times per attribute) only
+        # turns None, bool and numbers into strings: lxml gives strings only, so the tree is
+        # the same (same names, attributes and strings), ~0.08 ms a page sooner (1.11 -> 1.02).
+        soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None, attribute_dict_class=AttributeDict)
         head, index = HeadTags(), landmarks or LandmarkIndex(())
         positions: dict[int, int] = {}
         lines = _linearise(soup, head, index, positions)
