@@ -154,7 +154,7 @@ def _is_event(page: Page, meta: Metadata, heading_text: str, article_like: bool)
         return True
     if article_like:
         return False
-    event_cues = sum(1 for line in page.lines if cues.EVENT_CUE_RE.search(line.text) and len(line.text) < 200)
+    event_cues = sum(1 for line in page.lines if len(line.text) < 200 and cues.EVENT_CUE_RE.search(line.text))
     event_cues += 2 * sum(1 for line in page.lines if cues.EVENT_DATE_LINE_RE.match(line.text))
     named_event = bool(cues.EVENT_HEADING_RE.search(heading_text) or cues.EVENT_URL_RE.search(page.url))
     return (event_cues >= 2 and named_event) or event_cues >= 4

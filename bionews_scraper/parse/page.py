@@ -420,6 +420,11 @@ def _is_hidden(name: str, attrs: dict[str, Any], classes: str | None) -> bool:
 def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bool:
     if name in CONTENT_TAGS:
         return False
+    # Most class strings hold no furniture word at all: one search over them as printed
+    # settles it, before the taxonomy classes are filtered out. (A hint word sits inside one
+    # class or id, so dropping whole classes never makes a match.)
+    if not FURNITURE_HINT_RE.search(f"{classes} {ident}" if classes and ident else classes or ident or ""):
+        return False
     hint = " ".join(c for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
     if ident:
         hint = f"{hint} {ident}"

@@ -112,7 +112,8 @@ def _read_entry_text(entry: Teaser, line: Line, text: str) -> None:
     if byline and not entry.authors:
         entry.authors = names.byline_names(byline)
         return
-    text = READ_MORE_RE.sub("", text)
+    if "more" in text.lower():  # the pattern, anchored at the end, costs ~18 us on a long teaser
+        text = READ_MORE_RE.sub("", text)
     if not text:
         return
     if entry.teaser is None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bionews_scraper.parse.cues import (
     EMAIL_ISSUE_RE,
+    ISSUE_LINE_RE,
     LICENCE_RE,
     is_review_fact,
     read_byline,
@@ -102,6 +105,25 @@ def test_issue_lines_in_every_era_and_the_first_edition() -> None:
     assert read_issue_line("Page URL: Appeared in BioNews 935") == 935
     assert read_issue_line("and appears in BioNews 985") == 985
     assert read_issue_line("Appeared in BioNews 0") == 0
+
+
+# Issue lines and near misses in any case, with the letters re's IGNORECASE matches to
+# ASCII ones that lower() leaves alone (the long s, the dotless i, the dotted capital I).
+ISSUE_LINES = st.tuples(
+    st.sampled_from(["", "Page URL: ", "and ", "x"]),
+    st.sampled_from(["Appeared", "APPEARS", "aPpEaReD", "appearſ", "Appear", "appeal"]),
+    st.sampled_from([" in", " IN", " İn", " ın", "in", " on"]),
+    st.sampled_from([" ", ": ", "  ", ""]),
+    st.sampled_from(["BioNews", "BIONEWS", "bionews issue ", "BioNews No. ", "Bio News"]),
+    st.sampled_from([" 743", "0", "1189", " x"]),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ISSUE_LINES)
+def test_the_quick_word_check_never_changes_an_issue_lines_reading(text: str) -> None:
+    match = ISSUE_LINE_RE.search(text)
+    assert read_issue_line(text) == (int(match["number"]) if match else None)
 
 
 @pytest.mark.parametrize(

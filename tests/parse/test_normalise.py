@@ -46,6 +46,20 @@ def test_parse_date_never_reads_the_clock(text: str) -> None:
     assert parse_date(text) is None
 
 
+@pytest.mark.parametrize("text", ["yesterday", "today", "now", "next week", "Monday", "first of June", "tomorrow"])
+def test_dateparser_as_configured_finds_no_date_in_words_alone(text: str) -> None:
+    assert _date_parser().get_date_data(text).date_obj is None
+
+
+def test_text_without_digits_never_reaches_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> None:
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr("bionews_scraper.parse.normalise._date_parser", refuse)
+    assert parse_date("yesterday") is None
+    assert parse_date("the first Monday of June") is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
