@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -326,8 +325,12 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
     word_tags, text_types, see_landmark = WORD_TAGS, TEXT_NODE_TYPES, landmarks.see
     # The loop dispatches on the node's exact type (faster than isinstance), which mypy
     # cannot follow: the nodes are typed Any here and the branches say what each one is.
-    nodes: Iterator[Any] = soup.descendants
-    for position, node in enumerate(nodes):
+    # bs4's own document order, read link by link (next_element) rather than through the
+    # ``descendants`` generator and enumerate: ~10 us a page less.
+    successor: Any = soup.contents[0] if soup.contents else None
+    position = -1
+    while successor is not None:
+        node, successor, position = successor, successor.next_element, position + 1
         node_id = id(node)
         positions[node_id] = position
         parent_id = id(node.parent)

@@ -133,9 +133,9 @@ def content_span(page: Page, anchor: Line) -> tuple[int, int]:
         start, end = page.span_of(ancestor)
         for line in page.lines[counted:end]:  # spans only grow as we go up: count each line once
             prose += len(line.text) if _is_prose(page, line, anchor) else 0
+            if prose >= SPAN_MIN_PROSE:
+                return start, end  # enough: the lines after it need no test
         counted = max(counted, end)
-        if prose >= SPAN_MIN_PROSE:
-            return start, end
     return 0, len(page.lines)
 
 

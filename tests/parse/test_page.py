@@ -38,6 +38,17 @@ def test_furniture_is_marked_by_element_or_class_hint() -> None:
     assert [line.furniture is not None for line in page.lines] == [True, True, False]
 
 
+def test_taxonomy_classes_never_make_furniture_but_a_hint_beside_them_does() -> None:
+    html = (
+        "<div class='post tag-share category-sidebar'>Tagged post text</div>"
+        "<div class='tag-news widget-area'>Widget text</div>"
+        "<div id='share-box' class='category-news'>Share box text</div>"
+        "<div class='entry'>Plain text</div>"
+    )
+    page = Page.from_text(html, "http://x/")
+    assert [line.furniture is not None for line in page.lines] == [False, True, True, False]
+
+
 def test_deeply_nested_markup_does_not_recurse() -> None:
     html = "<div>" * 3000 + "deep" + "</div>" * 3000
     assert _texts(html) == ["deep"]
