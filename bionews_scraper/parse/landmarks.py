@@ -76,6 +76,7 @@ class LandmarkIndex:
                 self.by_class.setdefault(target.cls, []).append(selector)
             else:
                 self.by_tag.setdefault(str(target.tag), []).append(selector)
+        self.names = frozenset(self.by_tag)  # the tag names a selector targets by name alone
         self.found: dict[str, Tag] = {}
         # Per ancestor compound: id(element) -> whether it or an ancestor matches. Each element's
         # answer is worked out once, so a 2,000-deep page costs O(elements), not O(elements x depth).
