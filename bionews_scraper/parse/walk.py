@@ -66,7 +66,7 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
     state = _State()
     for line in page.lines[anchor.index + 1 if anchor else start : end]:
         text = line.text
-        if ends_body(text) or (cues.is_section_end(text) and (line.is_heading or len(text) < 40)):
+        if ends_body(text) or ((line.is_heading or len(text) < 40) and cues.is_section_end(text)):
             found.end = line.index
             break  # wherever they sit, comments, sources and related lists close the body
         if page.is_foreign_furniture(line, anchor):
@@ -103,7 +103,7 @@ def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> tu
     Appeared in BioNews 935``); drifted pages print the date there, returned (with its byline):
     it is the weakest date cue, since an event advert may stand there too. Furniture is skipped."""
     for line in page.lines[max(0, anchor.index - CUE_WINDOW) : anchor.index]:
-        if cues.read_issue_line(line.text) is not None and line.text.lower().startswith(("page url", "appeared")):
+        if line.text.lower().startswith(("page url", "appeared")) and cues.read_issue_line(line.text) is not None:
             found.issue = line
     above = None
     for line in page.lines[max(start, anchor.index - DATE_ABOVE_WINDOW) : anchor.index]:
