@@ -41,7 +41,7 @@ def build_article(
     published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found, meta, warnings)
     issue, issue_url = _issue(found.issue, page.url, warnings)
-    if "</html" not in page.text[-4096:].lower():
+    if not _ends_with_html_close(page.text):
         warnings.append("page_truncated: the page ends before </html>; fields are what could be read")
     return {
         "kind": "article",
@@ -60,6 +60,13 @@ def build_article(
         "sources": _sources(page, found.end, last, page.url),
         "warnings": _ordered(warnings),
     }
+
+
+def _ends_with_html_close(text: str) -> bool:
+    """``</html`` in the page's last 4 KB, in any case. As printed (lower or upper case) it
+    is found without lower-casing the 4 KB, which costs ~15 us on a page with curly quotes."""
+    tail = text[-4096:]
+    return "</html" in tail or "</HTML" in tail or "</html" in tail.lower()
 
 
 def _article_lines(page: Page, meta: Metadata, anchor: Line | None, start: int, end: int) -> ArticleLines:

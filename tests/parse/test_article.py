@@ -49,3 +49,13 @@ def test_a_sidebars_dated_teasers_are_not_related_stories() -> None:
     sidebar = f"<aside><h3>Most read</h3>{OLDER_STORY.format(url='/page_7')}</aside>"
     _, related = _below_body(f"<h3>Leave a Reply</h3>{sidebar}")
     assert related == []
+
+
+def test_a_page_is_truncated_only_without_a_closing_html_tag_in_any_case() -> None:
+    def warned(ending: str) -> bool:
+        (record,) = extract(f"{HEAD}</body>{ending}".encode(), URL).records
+        return any(str(warning).startswith("page_truncated") for warning in dict(record)["warnings"])
+
+    assert not warned("</html>") and not warned("</HTML>") and not warned("</Html>")
+    assert not warned("</html>\N{RIGHT SINGLE QUOTATION MARK}")  # a page that is not Latin-1
+    assert warned("") and warned("<p>cut off mid")
