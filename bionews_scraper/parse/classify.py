@@ -10,6 +10,7 @@ import re
 from itertools import pairwise
 
 from bionews_scraper.parse import cues
+from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW
@@ -28,6 +29,10 @@ HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECA
 NOT_ARTICLE_URL_RE = re.compile(r"/(?:glossary|tag|topics?|category|author)/[^/?#]+/?(?:$|[?#])", re.IGNORECASE)
 # Template cue lines sit near the top of the page (the share box, the WordPress meta line).
 LAYOUT_CUE_LINES = 150
+# A sentence at least this long is prose: a listing has none before its second item (its
+# teasers end in "..." or "Read more").
+PROSE_MIN_LENGTH = 60
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 # Testimonials: this many quotations, each with a "By NAME" line under it.
 SIGNED_QUOTES = 2
 OPENING_QUOTES = "\"“‘'«"
@@ -82,9 +87,52 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         raise PageError("event_page", "the page announces an event")
     if not article_like and (reason := _not_an_article(page, meta, heading)):
         raise PageError("not_an_article", reason)
-    if _quotes_people(page, heading):
-        raise PageError("not_an_article", "the page quotes people under their names (testimonials)")
+    if refusal := _cued_but_not_an_article(page, heading):
+        raise refusal
     return "article"
+
+
+def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | None:
+    """Pages that print a date or byline under their heading and still are no article."""
+    if NOT_ARTICLE_URL_RE.search(page.url):
+        return PageError("not_an_article", "the page is a WordPress glossary, tag, topic, category or author page")
+    if _lists_cued_headings(page, heading):
+        return PageError("listing_page", "the page lists articles, each heading with its own date line")
+    if _quotes_people(page, heading):
+        return PageError("not_an_article", "the page quotes people under their names (testimonials)")
+    if _is_plain_wordpress_page(page, heading):
+        return PageError("not_an_article", "a WordPress page, not a post: published, with no section, issue or author")
+    if any(cues.REPORT_LINE_RE.match(line.text) for line in page.lines if line.furniture is None):
+        return PageError("not_an_article", "the page is a trustees' or auditors' report")
+    return None
+
+
+def _lists_cued_headings(page: Page, heading: Line | None) -> bool:
+    """A listing: the next heading with its own date or meta line under it comes before any
+    prose (an article's related cards come after its body)."""
+    if heading is None:
+        return False
+    for line in page.lines[heading.index + 1 :]:
+        text = line.text
+        if len(text) >= PROSE_MIN_LENGTH and text.endswith(SENTENCE_ENDS) and not is_boilerplate(text):
+            return False
+        if line.is_heading and cues.is_section_end(text):
+            return False  # an article's related list (even under an article with no body)
+        if line.is_heading and _cued_below(page, line):
+            return True
+    return False
+
+
+def _is_plain_wordpress_page(page: Page, heading: Line | None) -> bool:
+    """WordPress posts print ``Published DATE posted in SECTION ...``; its pages (about,
+    annual review, campaigns) print ``Published DATE`` alone and name no author."""
+    if heading is None:
+        return False
+    window = page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]
+    metas = [meta for line in window if (meta := cues.read_meta_line(line.text))]
+    if not metas or any(section or number is not None for _, section, number in metas):
+        return False
+    return not any(cues.AUTHORS_HEADING_RE.match(line.text) or cues.read_byline(line.text) for line in window)
 
 
 def _quotes_people(page: Page, heading: Line | None) -> bool:

@@ -106,6 +106,10 @@ NOT_ARTICLE_LINE_RE = re.compile(
     r"^this\s+week\s+at\s+(?:the\s+)?progress\s+educational\s+trust\b|\barticles\s+written\s+by\b|^page\s+\d+\s+of\s+\d+$",
     re.IGNORECASE,
 )
+# Sign-offs and headings only statutory reports print ("By order of the Board: ...").
+REPORT_LINE_RE = re.compile(
+    r"^(?:by\s+order\s+of\s+the\s+board\b|independent\s+auditors?['’]?\s+report\b)", re.IGNORECASE
+)
 EVENT_HEADING_RE = re.compile(r"\bevents?\b|\bwebinar\b|\bconference\b|\bdebate\b|\bworkshop\b", re.IGNORECASE)
 EVENT_CUE_RE = re.compile(
     r"\b(?:(?:book\s+(?:your|a|now)|register\s+(?:now|here|for)|booking|tickets?|venue|chaired\s+by|free\s+to\s+attend"

@@ -7,7 +7,7 @@ from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import FURNITURE_TAGS, Line, Page
 from bionews_scraper.parse.regions import content_span
-from bionews_scraper.parse.teasers import read_teasers
+from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.records.types import Issue, IssueEntry, PageError
 
 ISSUE_DATE_WINDOW = 8  # lines under the issue heading where its date may be printed
@@ -24,6 +24,8 @@ def find_issue_number(heading: Line | None, url: str, meta: Metadata) -> int | N
 
 def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -> Issue:
     """The issue record for ``page``; raises ``PageError`` without an issue number."""
+    if heading is not None and cues.read_issue_heading(heading.text) is None and headline_link(heading) is not None:
+        heading = None  # a page with no title of its own: the first heading is its first entry's link
     number = find_issue_number(heading, page.url, meta)
     if number is None:
         raise PageError("missing_issue_number", "the issue page names no 'BioNews N' number")

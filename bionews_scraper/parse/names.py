@@ -75,8 +75,18 @@ NAME_PARTICLES = frozenset(
         "ten",
         "dos",
         "das",
+        "des",
+        "ap",  # Welsh: "Owain ap Rhys"
+        "ab",
+        "an",  # Irish: "Mac an tSaoir"
+        "ibn",
+        "bint",
+        "zu",
     }
 )
+# A particle joined to the name ("al-Amin", "el-Sayed", "d'Souza") or an Irish eclipsis
+# ("tSaoir", "nGael", "bhFear"): lower case first, a capital after it.
+JOINED_NAME_WORD_RE = re.compile(r"^(?:(?:al|el|ad|as|ash|ben|bin|d|de|di|l|o)['’-]|[a-z]{1,2})[A-ZÀ-Þ]")
 NAME_MAX_WORDS = 7
 # Words that make an affiliation, not a person, of a comma-separated byline part.
 INSTITUTION_WORDS = frozenset(
@@ -119,7 +129,11 @@ def is_name(text: str) -> bool:
         return False
     if not INSTITUTION_WORDS.isdisjoint(word.lower().strip(",.") for word in words):
         return False
-    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+    return all(_is_name_word(word) for word in words)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isupper() or word.lower() in NAME_PARTICLES or JOINED_NAME_WORD_RE.match(word) is not None
 
 
 def byline_names(byline: str | None) -> list[str]:

@@ -19,6 +19,7 @@ CUE_WINDOW = 6
 # How far above a heading a date line may sit (drifted pages put it first).
 DATE_ABOVE_WINDOW = 3
 HEADLINE_MAX_LENGTH = 300
+SIDEBAR_TAGS = ("aside", "nav")  # a headline is never printed in these
 # The content span is the smallest ancestor of the heading holding this much prose.
 SPAN_MIN_PROSE = 120
 PROSE_LINE_MIN_LENGTH = 40
@@ -90,10 +91,18 @@ def _heading_before_cues(page: Page) -> Line | None:
             return None  # past the article: headings below are teasers
         if not (line.is_heading and line.tag in ("h1", "h2", "h3") and _could_be_headline(line, cued=True)):
             continue
+        if _in_sidebar(line):
+            continue  # "Latest BioNews" over a widget's dated teasers
         window = lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
         if any(_is_meta_cue(other.text) for other in window):
             return line
     return None
+
+
+def _in_sidebar(line: Line) -> bool:
+    """In an ``aside`` or ``nav`` element: never where a page prints its own headline."""
+    furniture = line.furniture
+    return furniture is not None and (furniture.name in SIDEBAR_TAGS or furniture.find_parent(SIDEBAR_TAGS) is not None)
 
 
 def _is_meta_cue(text: str) -> bool:

@@ -72,10 +72,15 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
         if page.is_foreign_furniture(line, anchor):
             if not found.body and page.in_article_aside(line, anchor):
                 _read_author_lines(line, found, state)  # an Authors box in the article's aside; nothing else
+            elif _is_share_box_issue(text):
+                found.issue = found.issue or line  # the share box under the cues: "Page URL: ... Appeared in BioNews N"
             continue
         if (dated := cues.read_date_line(text)) and found.body and under_headline_link(page.lines, line):
             found.end = _end_before_teaser_headline(found.body, line.index)
             break  # a dated line under a headline link, below the body, starts the related list
+        if line.tag in NOT_PROSE_TAGS:
+            state.captions.add(text)  # never a cue either (under an Authors box it is no role line)
+            continue
         if _read_cue(line, found, state, dated):
             continue
         if is_boilerplate(text) or _is_link_furniture(line):
@@ -103,13 +108,17 @@ def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> tu
     Appeared in BioNews 935``); drifted pages print the date there, returned (with its byline):
     it is the weakest date cue, since an event advert may stand there too. Furniture is skipped."""
     for line in page.lines[max(0, anchor.index - CUE_WINDOW) : anchor.index]:
-        if line.text.lower().startswith(("page url", "appeared")) and cues.read_issue_line(line.text) is not None:
+        if _is_share_box_issue(line.text):
             found.issue = line
     above = None
     for line in page.lines[max(start, anchor.index - DATE_ABOVE_WINDOW) : anchor.index]:
         if (dated := cues.read_date_line(line.text)) and not page.is_foreign_furniture(line, anchor):
             above = dated
     return above
+
+
+def _is_share_box_issue(text: str) -> bool:
+    return text.lower().startswith(("page url", "appeared")) and cues.read_issue_line(text) is not None
 
 
 def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, str | None] | None) -> bool:

@@ -100,3 +100,45 @@ def test_quoted_headline_links_over_by_lines_are_related_teasers_not_testimonial
     )
     [article] = _records(html, "https://www.progress.org.uk/clinic-regulator-reviews-add-ons/")
     assert article["kind"] == "article" and len(article["related"]) == 2
+
+
+ITEM = "<h2><a href='/story-{n}/'>Story number {n} about embryo screening</a></h2><p>{meta}</p><p>Read more…</p>"
+
+
+def test_headings_each_with_its_own_meta_line_and_no_prose_between_are_a_listing() -> None:
+    items = "".join(
+        ITEM.format(n=n, meta=f"Published {day} March 2023 posted in News and appears in BioNews 1185")
+        for n, day in enumerate((6, 13))
+    )
+    [refusal] = _records(f"<html><body>{items}</body></html>", "https://www.progress.org.uk/polygenic-stories/")
+    assert refusal["reason"] == "listing_page"
+
+
+def test_a_wordpress_tag_page_is_refused_even_when_its_first_item_looks_like_an_article() -> None:
+    html = (
+        "<html><body><h2>Embryo screening not ready for clinics</h2>"
+        "<p>Published 6 March 2023 posted in News and appears in BioNews 1185</p>" + PROSE + "</body></html>"
+    )
+    [refusal] = _records(html, "https://www.progress.org.uk/tag/polygenic-scores/")
+    assert refusal["reason"] == "not_an_article"
+
+
+def test_a_wordpress_page_published_with_no_section_issue_or_author_is_not_an_article() -> None:
+    html = "<html><body><h1>Annual Review 2022</h1><p>Published 3 October 2022</p>" + PROSE + "</body></html>"
+    [refusal] = _records(html, "https://www.progress.org.uk/about-us/annual-review-2022/")
+    assert refusal["reason"] == "not_an_article" and "WordPress page" in refusal["error"]
+
+
+def test_a_post_with_a_section_on_its_meta_line_stays_an_article() -> None:
+    html = "<html><body><h1>Clinic fined</h1><p>Published 3 October 2022 posted in News</p>" + PROSE + "</body></html>"
+    [article] = _records(html, "https://www.progress.org.uk/clinic-fined/")
+    assert article["kind"] == "article" and article["section"] == "News"
+
+
+def test_a_trustees_report_signed_by_order_of_the_board_is_not_an_article() -> None:
+    html = (
+        "<html><body><h1>Trustees' report for the year ended 31 March 2013</h1><p>30 September 2013</p>"
+        "<p>By order of the Board: Dr Ann Lee, Chair of Trustees</p>" + PROSE + "</body></html>"
+    )
+    [refusal] = _records(html, "http://www.progress.org.uk/addons")
+    assert refusal["reason"] == "not_an_article" and "report" in refusal["error"]

@@ -38,3 +38,19 @@ def test_entries_in_a_container_whose_class_only_hints_at_furniture_are_the_issu
 def test_a_sidebar_element_never_gives_entries() -> None:
     issue = _issue(f"<div class='newsletter'><p>No stories this week.</p></div>{SIDEBAR}")
     assert issue["articles"] == [] and any(w.startswith("articles_missing") for w in issue["warnings"])
+
+
+def test_with_no_title_of_its_own_the_first_entry_is_an_entry_and_a_sidebar_first_is_not() -> None:
+    entries = "".join(
+        f"<article><h2><a href='/story-{n}/'>Story number {n} on egg freezing</a></h2>"
+        f"<p>Published 27 February 2023 posted in News and appears in BioNews 1184</p><p>A summary...</p></article>"
+        for n in range(3)
+    )
+    sidebar = (
+        "<aside><h3>Latest BioNews</h3><div><a href='/newest-story/'>The newest story of the week</a></div>"
+        "<p>Published 6 March 2023 posted in News and appears in BioNews 1185</p></aside>"
+    )
+    issue = _issue(f"{sidebar}<div class='main'>{entries}</div>")
+    assert [entry["url"] for entry in issue["articles"]] == [
+        f"https://www.progress.org.uk/story-{n}/" for n in range(3)
+    ]

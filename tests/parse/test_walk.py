@@ -142,3 +142,45 @@ def test_a_book_reviews_title_over_its_by_and_publisher_lines_is_not_body() -> N
     )
     assert record["authors"] == ["Ann Lee"]
     assert record["body"] == "Researchers reported the finding in a journal this week, and others welcomed it."
+
+
+def test_names_with_particles_joined_or_eclipsed_are_authors() -> None:
+    record = _article(
+        "<p>20 November 2017</p><p>By Dr Hassan al-Amin, Dr Ana de la Cruz and Dr Owain ap Rhys</p>"
+        "<p>Appeared in BioNews 925</p>"
+    )
+    assert record["authors"] == ["Dr Hassan al-Amin", "Dr Ana de la Cruz", "Dr Owain ap Rhys"]
+
+
+def test_an_eclipsed_irish_name_under_authors_is_an_author_and_its_role_is_not_body() -> None:
+    record = _article(
+        "<p>Published 27 February 2023 posted in Comment</p><h3>Authors</h3>"
+        "<p>Dr Mei Zhou</p><p>Pádraig Mac an tSaoir</p><p>BioNews Intern</p>"
+    )
+    assert record["authors"] == ["Dr Mei Zhou", "Pádraig Mac an tSaoir"] and "Intern" not in record["body"]
+
+
+def test_a_caption_under_the_authors_box_is_no_role_and_its_second_copy_no_body() -> None:
+    caption = "A surgical team at work. Photo by a hospital trust. CC0 1.0"
+    record = _article(
+        "<p>Published 27 June 2022 posted in News</p><h2>Author</h2><p>Chiara Osei</p>"
+        f"<figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure><div><p>{caption}</p></div>"
+    )
+    assert record["authors"] == ["Chiara Osei"] and "surgical" not in record["body"]
+
+
+def test_a_share_box_under_the_cues_gives_the_issue() -> None:
+    record = _article(
+        "<p>3 February 2020</p><p>By Ann Lee</p>"
+        "<div class='share-line'>Page URL: <span>https://www.bionews.org.uk/page_148410</span> "
+        "<span>Appeared in BioNews 1040</span></div>"
+    )
+    assert record["issue"] == 1040
+
+
+def test_the_charity_footer_is_not_body() -> None:
+    record = _article(
+        "<p>3 June 2019</p><p>By Ann Lee</p>" + PROSE + "<p>Progress Educational Trust, 7 Example Row, London"
+        " · Registered charity no. 1099999 · Last updated 2 January 2011</p>"
+    )
+    assert "charity" not in record["body"]
