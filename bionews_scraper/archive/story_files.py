@@ -6,23 +6,24 @@ written beside its final name and renamed over it, so a failed run leaves the ol
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bionews_scraper.archive.calendar import build_calendar, calendar_dates
 from bionews_scraper.archive.story_records import build_stories
 from bionews_scraper.records.jsonl import dumps_line
-from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
+from bionews_scraper.records.outputs import OUTPUT_FILES, read_record_at, read_records, read_records_at
 
 CALENDAR_FILE = "calendar.jsonl"
 STORIES_FILE = "stories.jsonl"
-# What the calendar and the story rule read of a record; the rest (related lists, sources,
-# warnings, provenance) is dropped as each line is read, so a 10,000-article archive's
-# stories cost a fraction of its records' memory.
-STORY_FIELDS = ("url", "canonical_url", "layout", "headline", "issue", "published", "authors", "section", "body")
+# What the calendar and the story rule keep of a record; the rest (body, related lists,
+# sources, warnings, provenance) is dropped as each line is read. The story rule reads the
+# bodies again from their lines, one issue at a time, so memory does not grow with the archive.
+STORY_FIELDS = ("url", "canonical_url", "layout", "headline", "issue", "published", "authors", "section")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,12 @@ def write_story_files(output_dir: Path) -> StorySummary:
     """
     if not output_dir.is_dir():
         raise FileNotFoundError(f"not an output directory: {output_dir}")
-    articles = [_slim(record) for record in read_records(output_dir / OUTPUT_FILES["article"])]
+    articles_file = output_dir / OUTPUT_FILES["article"]
+    offsets, articles = _read_slim(articles_file)
     issues = [_slim(record) for record in read_records(output_dir / OUTPUT_FILES["issue"])]
     days = build_calendar(issues, articles)
-    stories = build_stories(articles, calendar_dates(days))
+    with _open_or_empty(articles_file) as lines:
+        stories = build_stories(articles, calendar_dates(days), lambda i: _body(lines, offsets[i]))
     _replace(output_dir / CALENDAR_FILE, (day.to_record() for day in days))
     _replace(output_dir / STORIES_FILE, stories)
     estimated = sum(day.source == "estimated" for day in days)
@@ -65,6 +68,24 @@ def write_story_files(output_dir: Path) -> StorySummary:
 
 def _slim(record: dict[str, Any]) -> dict[str, Any]:
     return {key: record[key] for key in STORY_FIELDS if key in record}
+
+
+def _read_slim(path: Path) -> tuple[list[int], list[dict[str, Any]]]:
+    """The slimmed records of ``path`` and the byte offset of each one's line."""
+    offsets: list[int] = []
+    records: list[dict[str, Any]] = []
+    for offset, record in read_records_at(path):
+        offsets.append(offset)
+        records.append(_slim(record))
+    return offsets, records
+
+
+def _open_or_empty(path: Path) -> BinaryIO:
+    return path.open("rb") if path.exists() else io.BytesIO()
+
+
+def _body(lines: BinaryIO, offset: int) -> str:
+    return str(read_record_at(lines, offset).get("body") or "")
 
 
 def _replace(path: Path, records: Iterable[dict[str, Any]]) -> None:

@@ -19,7 +19,7 @@ Flags, so an archivist sees what the copies disagree on:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -37,16 +37,18 @@ FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
 STORY_KEYS = ("story_id", "headline", "issue", "issue_date", "published", "authors", "section", "urls", "flags")
 
 
-def build_stories(articles: Sequence[Mapping[str, Any]], calendar: Mapping[int, date]) -> list[dict[str, Any]]:
+def build_stories(
+    articles: Sequence[Mapping[str, Any]], calendar: Mapping[int, date], body_of: Callable[[int], str] | None = None
+) -> list[dict[str, Any]]:
     """One story record per group of copies among ``articles``, ordered by issue, date and id.
 
     ``calendar`` maps issue numbers to their dates (``calendar_dates``); an issue missing
-    from it gets ``issue_date`` null and no date flag.
+    from it gets ``issue_date`` null and no date flag. ``body_of`` as in ``group_copies``.
     """
     addresses = record_addresses(articles)
     stories = [
         _story([articles[i] for i in group], [addresses[i] for i in group], calendar)
-        for group in group_copies(articles)
+        for group in group_copies(articles, body_of)
     ]
     return sorted(stories, key=lambda s: (s["issue"] is None, s["issue"] or 0, s["published"] or "", s["story_id"]))
 

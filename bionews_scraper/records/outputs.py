@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bionews_scraper.records.jsonl import dumps_line
 
@@ -20,16 +20,32 @@ OUTPUT_FILES: dict[str, str] = {"article": "articles.jsonl", "issue": "issues.js
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Every whole JSON line of ``path``; a cut final line is skipped."""
+    """Every whole JSON line of ``path``; a cut final line (or one that is not UTF-8 JSON) is skipped."""
+    return (record for _, record in read_records_at(path))
+
+
+def read_records_at(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Every whole JSON line of ``path`` with the byte offset it starts at (for ``read_record_at``)."""
     if not path.exists():
         return
-    with path.open(encoding="utf-8") as lines:
+    with path.open("rb") as lines:
+        end = 0
         for line in lines:
-            if line.endswith("\n") and line.strip():
+            start, end = end, end + len(line)
+            if line.endswith(b"\n") and line.strip():
                 try:
-                    yield json.loads(line)
-                except ValueError:
+                    yield start, json.loads(line.decode("utf-8"))
+                except ValueError:  # UnicodeDecodeError included
                     continue
+
+
+def read_record_at(handle: BinaryIO, offset: int) -> dict[str, Any]:
+    """The record on the line starting at ``offset`` of an open file; raises ValueError if it is not one."""
+    handle.seek(offset)
+    record = json.loads(handle.readline().decode("utf-8"))
+    if not isinstance(record, dict):
+        raise ValueError(f"not a record at byte {offset}")
+    return record
 
 
 class OutputError(OSError):

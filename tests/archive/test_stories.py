@@ -164,3 +164,22 @@ def test_stories_without_issue_numbers_that_share_a_headline_keep_apart_ids() ->
     later = _article("b", "Your questions answered", None, "2015-04-20")
     ids = [story["story_id"] for story in build_stories([first, later], {})]
     assert len(set(ids)) == 2 and all(i.startswith("x-") for i in ids)
+
+
+def test_bodies_are_read_through_body_of_once_each_and_one_issue_at_a_time() -> None:
+    articles = [
+        _article(
+            f"p{n}", f"Headline number {n} of issue {issue}", issue, "2014-02-24", body=BODY if n % 2 else OTHER_BODY
+        )
+        for n, issue in enumerate([743, 744, 743, 744, 743, 744])
+    ]
+    without_bodies = [{key: value for key, value in record.items() if key != "body"} for record in articles]
+    asked: list[int] = []
+
+    def body_of(i: int) -> str:
+        asked.append(i)
+        return articles[i]["body"]
+
+    assert group_copies(without_bodies, body_of) == group_copies(articles)
+    assert sorted(asked) == [0, 1, 2, 3, 4, 5]  # each body once
+    assert [articles[i]["issue"] for i in asked] == [743, 743, 743, 744, 744, 744]  # asked for issue by issue

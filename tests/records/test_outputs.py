@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bionews_scraper.records.jsonl import write_atomically
-from bionews_scraper.records.outputs import JsonlAppender, OutputError
+from bionews_scraper.records.outputs import JsonlAppender, OutputError, read_record_at, read_records, read_records_at
 from tests.limits import file_size_limit
 
 RECORD = {"kind": "error", "url": "https://www.progress.org.uk/x/", "reason": "http_404", "error": "x" * 80}
@@ -41,3 +41,18 @@ def test_an_atomic_write_replaces_the_file(tmp_path: Path) -> None:
     path.write_text("old\n", encoding="utf-8")
     write_atomically(path, b"new\n")
     assert path.read_bytes() == b"new\n" and oct(path.stat().st_mode & 0o777) == "0o644"
+
+
+def test_records_are_read_back_by_the_offset_of_their_line_and_bad_lines_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    lines = ['{"n":1,"h":"Embryo ‘test’"}\n'.encode(), b"not json\n", b"\xff\n", b'{"n":2}\n', b'{"n":3']
+    path.write_bytes(b"".join(lines))
+    second = sum(map(len, lines[:3]))
+    found = list(read_records_at(path))
+    assert [(offset, record["n"]) for offset, record in found] == [(0, 1), (second, 2)]
+    assert list(read_records(path)) == [record for _, record in found]
+    with path.open("rb") as handle:
+        assert read_record_at(handle, second) == {"n": 2}
+        assert read_record_at(handle, 0) == {"n": 1, "h": "Embryo ‘test’"}
+        with pytest.raises(ValueError):
+            read_record_at(handle, second - 2)  # the line that is not UTF-8
