@@ -91,6 +91,11 @@ REQUEST_FINGERPRINTER_CLASS = "bionews_scraper.crawl.fingerprint.CanonicalFinger
 SCHEDULER = "bionews_scraper.crawl.scheduler.LedgerScheduler"  # trusts JOBDIR only after a clean stop
 
 # --- Scrapy housekeeping ----------------------------------------------------------------
+# Scrapy starts this many asyncio tasks for every callback's output, however few items it
+# holds (2.19: ``utils.asyncio._parallel_asyncio``); the default 100 made ~100 tasks per
+# page. Our pipelines are synchronous, so more would not run in parallel anyway
+# (bench/crawl_scale.py: crawl CPU time -12% at 8, see bench/RESULTS.md).
+CONCURRENT_ITEMS = 8
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"  # `bionews crawl` shows warnings only, unless -v
 COOKIES_ENABLED = False  # BioNews needs no session; cookies would only be state to carry

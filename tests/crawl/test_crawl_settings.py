@@ -57,3 +57,8 @@ def test_no_way_in_from_outside_no_telnet_no_remote_control() -> None:
     assert not settings.getbool("TELNETCONSOLE_ENABLED")
     with pytest.raises(NotConfigured):
         RemoteControl(cast("Crawler", SimpleNamespace(settings=settings)))
+
+
+def test_a_page_s_output_is_handled_by_a_few_tasks_not_a_hundred() -> None:
+    # Scrapy starts CONCURRENT_ITEMS asyncio tasks per callback output; our pipelines are synchronous.
+    assert crawl_settings(CrawlOptions()).getint("CONCURRENT_ITEMS") <= 8

@@ -78,3 +78,10 @@ def test_a_redirected_record_answers_for_the_address_asked_for_too() -> None:
         "requested_url": "http://www.bionews.org.uk/page_96192",
     }
     assert record_page_keys(record) == {"progress.org.uk/new-slug", "bionews.org.uk/page_96192"}
+
+
+def test_a_page_key_asked_again_comes_from_the_cache_and_equals_a_fresh_one() -> None:
+    url = "http://bionews.org.uk/page_92540.asp?dinfo=abc&PPID=7"
+    first = page_key(url)
+    assert page_key(url) is first  # the second ask is a cache hit
+    assert page_key(url, tracking_params=("dinfo", "PPID")) == first == "bionews.org.uk/page_92540.asp"
