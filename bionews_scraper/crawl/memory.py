@@ -29,6 +29,21 @@ from bionews_scraper.records.outputs import OUTPUT_FILES, read_records
 from bionews_scraper.records.types import is_transient
 
 STATE_FILE = "crawl-state.json"
+# What the ledger reads of a record; the rest (bodies above all) is dropped as each line is
+# read, so resuming a 10,000-article output does not hold its text in memory.
+LEDGER_FIELDS = (
+    "kind",
+    "url",
+    "canonical_url",
+    "requested_url",
+    "referer",
+    "issue",
+    "articles",
+    "related",
+    "reason",
+    "transient",
+    "attempts",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +76,9 @@ class CrawlMemory:
         """Read the records an earlier run wrote into ``output_dir``; with ``retry_errors``
         every error page is to fetch again, else only those whose error was transient."""
         memory = cls()
-        records = [record for name in OUTPUT_FILES.values() for record in read_records(output_dir / name)]
+        records = [
+            _ledger_fields(record) for name in OUTPUT_FILES.values() for record in read_records(output_dir / name)
+        ]
         errors = [record for record in records if record.get("kind") == "error"]
         for record in records:
             if record.get("kind") != "error" or not (retry_errors or _retryable(record)):
@@ -186,6 +203,10 @@ def prune_superseded_errors(output_dir: Path, answered: Iterable[str] = ()) -> i
         temporary.write_text("".join(dumps_line(error) for error in kept), encoding="utf-8")
         os.replace(temporary, path)
     return len(errors) - len(kept)
+
+
+def _ledger_fields(record: Any) -> Any:
+    return {key: record[key] for key in LEDGER_FIELDS if key in record} if isinstance(record, dict) else record
 
 
 def _is_sitemap(url: str) -> bool:
