@@ -6,7 +6,8 @@ Writes (or reuses) a synthetic site (`bionews synth`), serves it with `bionews s
 its own process on 127.0.0.1, and crawls it with politeness off (no delay, no
 AutoThrottle; robots.txt still obeyed), all over loopback:
 
-1. one process: pages/s, and peak RSS once 2,000 pages are written and at the end;
+1. one process: pages/s, and peak RSS up to the moment 2,000 pages are written and over
+   the whole run (the "at end" column: the stories and calendar step after the crawl included);
 2. two processes sharing the crawl through Redis (a redis-server this script starts):
    pages/s over the wall time until both are done;
 3. one process with --warc, then `replay` of its WARC with 1 and 2 jobs.
