@@ -9,7 +9,6 @@ pipeline, the resume ledger and merge compare ``record_key``s and ``record_page_
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -38,20 +37,6 @@ def clean_url(url: str, tracking_params: Iterable[str] = TRACKING_PARAMS) -> str
 
 def page_key(url: str, tracking_params: Iterable[str] = TRACKING_PARAMS) -> str:
     """The identity of the page ``url`` names: ``host/path?sorted-query``, scheme-free."""
-    if tracking_params is TRACKING_PARAMS:
-        return _default_page_key(url)
-    return _page_key(url, tracking_params)
-
-
-# A crawl asks for the key of one URL several times (the spider's depth bookkeeping, the
-# request fingerprint, the dedupe pipeline), and w3lib's canonicalize_url is most of its
-# cost; a bounded cache of the recent ones keeps memory flat.
-@lru_cache(maxsize=4096)
-def _default_page_key(url: str) -> str:
-    return _page_key(url, TRACKING_PARAMS)
-
-
-def _page_key(url: str, tracking_params: Iterable[str]) -> str:
     parts = urlsplit(canonicalize_url(clean_url(url, tracking_params)))
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
