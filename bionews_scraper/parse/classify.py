@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from bionews_scraper.parse import cues
+from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
+from bionews_scraper.parse.normalise import BY_PREFIX_RE
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW
 from bionews_scraper.parse.teasers import headline_link, under_headline_link
@@ -33,6 +34,8 @@ LAYOUT_CUE_LINES = 150
 # teasers end in "..." or "Read more").
 PROSE_MIN_LENGTH = 60
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
+# About and team pages: this many "ROLE: NAME" or "NAME, ROLE" lines under their prose.
+LISTED_PEOPLE = 2
 # Testimonials: this many quotations, each with a "By NAME" line under it.
 SIGNED_QUOTES = 2
 OPENING_QUOTES = "\"“‘'«"
@@ -100,6 +103,8 @@ def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | No
         return PageError("listing_page", "the page lists articles, each heading with its own date line")
     if _quotes_people(page, heading):
         return PageError("not_an_article", "the page quotes people under their names (testimonials)")
+    if _lists_people(page, heading):
+        return PageError("not_an_article", "the page lists people with their roles (an about or team page)")
     if _is_plain_wordpress_page(page, heading):
         return PageError("not_an_article", "a WordPress page, not a post: published, with no section, issue or author")
     if any(cues.REPORT_LINE_RE.match(line.text) for line in page.lines if line.furniture is None):
@@ -114,7 +119,7 @@ def _lists_cued_headings(page: Page, heading: Line | None) -> bool:
         return False
     for line in page.lines[heading.index + 1 :]:
         text = line.text
-        if len(text) >= PROSE_MIN_LENGTH and text.endswith(SENTENCE_ENDS) and not is_boilerplate(text):
+        if _is_prose(text):
             return False
         if line.is_heading and cues.is_section_end(text):
             return False  # an article's related list (even under an article with no body)
@@ -132,6 +137,8 @@ def _is_plain_wordpress_page(page: Page, heading: Line | None) -> bool:
     metas = [meta for line in window if (meta := cues.read_meta_line(line.text))]
     if not metas or any(section or number is not None for _, section, number in metas):
         return False
+    if any(cues.read_meta_continuation(line.text) for line in window):
+        return False  # the meta line goes on under it: "posted in News"
     return not any(cues.AUTHORS_HEADING_RE.match(line.text) or cues.read_byline(line.text) for line in window)
 
 
@@ -146,6 +153,29 @@ def _quotes_people(page: Page, heading: Line | None) -> bool:
         if _is_quotation(above.text) and not above.links and cues.read_byline(line.text)
     )
     return signed >= SIGNED_QUOTES
+
+
+def _lists_people(page: Page, heading: Line | None) -> bool:
+    """About and team pages: under their prose, lines of ``Chair: NAME`` or ``NAME, Editor``.
+    An article names its people above its text (byline, Authors box), not below it."""
+    lines = [line for line in page.lines[heading.index + 1 if heading else 0 :] if line.furniture is None]
+    first_prose = next((n for n, line in enumerate(lines) if _is_prose(line.text)), None)
+    if first_prose is None:
+        return False
+    return sum(1 for line in lines[first_prose + 1 :] if _names_a_role(line.text)) >= LISTED_PEOPLE
+
+
+def _names_a_role(text: str) -> bool:
+    """``Chair: Professor Alun Treharne`` or ``Dr Helena Price, Editor`` (``By`` allowed)."""
+    if ":" in text:
+        role, _, name = text.partition(":")
+        return names.is_role(role) and names.is_name(name.strip())
+    name, _, role = BY_PREFIX_RE.sub("", text).partition(",")
+    return bool(role) and names.is_name(name.strip()) and names.is_role(role.strip())
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= PROSE_MIN_LENGTH and text.endswith(SENTENCE_ENDS) and not is_boilerplate(text)
 
 
 def _is_quotation(text: str) -> bool:

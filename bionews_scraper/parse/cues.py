@@ -36,6 +36,11 @@ META_LINE_RE = re.compile(
     r"(?:\s+and\s+appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?$",
     re.IGNORECASE,
 )
+# The rest of a meta line that a theme printed over several lines (<br>s, list items).
+META_CONTINUATION_RE = re.compile(
+    r"^(?:posted\s+in\s+(?P<section>.+?)(?:\s+and)?|and)?\s*(?:appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?$",
+    re.IGNORECASE,
+)
 # WordPress prints its authors under an "Author" or "Authors" heading, one name per line.
 AUTHORS_HEADING_RE = re.compile(r"^(?:the\s+)?authors?\s*:?$", re.IGNORECASE)
 # Image licence lines under a picture ("CC BY 4.0", "CC BY-SA 2.0", "CC0 1.0", "Public domain").
@@ -177,6 +182,17 @@ def read_meta_line(text: str) -> tuple[str, str | None, int | None] | None:
     if not match:
         return None
     return match["date"], match["section"], int(match["number"]) if match["number"] else None
+
+
+def read_meta_continuation(text: str) -> tuple[str | None, int | None] | None:
+    """``posted in SECTION`` and/or ``and appears in BioNews N`` alone on a line -> ``(section,
+    issue)``: the rest of a meta line printed over several lines; else ``None``."""
+    if len(text) > BYLINE_MAX_LENGTH or not text[:6].lower().startswith(("posted", "and", "appear")):
+        return None
+    match = META_CONTINUATION_RE.match(text)
+    if not match or not (match["section"] or match["number"]):
+        return None
+    return (match["section"].strip() if match["section"] else None), (int(match["number"]) if match["number"] else None)
 
 
 def section_from_headline(headline: str) -> str | None:

@@ -50,6 +50,13 @@ ROLE_WORDS = frozenset(
         "phd",
         "deputy",
         "senior",
+        "treasurer",
+        "patron",
+        "vice",
+        "honorary",
+        "chairman",
+        "chairwoman",
+        "chairperson",
     }
 )
 # Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
@@ -137,8 +144,14 @@ def _is_name_word(word: str) -> bool:
 
 
 def byline_names(byline: str | None) -> list[str]:
-    """The people a byline names, as printed; affiliations and roles left out."""
-    return [name for name in parse_authors(byline) if is_name(name)]
+    """The people a byline names, as printed; affiliations and roles left out
+    (``"By Sarah Norwell, Director"`` names one person)."""
+    return [name for name in parse_authors(byline) if is_name(name) and not is_role(name)]
+
+
+def is_role(text: str) -> bool:
+    """``Director``, ``Deputy Editor``: every word a job title's."""
+    return all(word.lower().strip(",.") in ROLE_WORDS for word in text.split())
 
 
 def is_author_name(text: str) -> bool:

@@ -20,6 +20,12 @@ from bionews_scraper.records.identity import clean_url
 # "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
 # Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
 # (a whole page's parse budget is a few ms); everything else goes through dateparser.
+# A web archive's rewritten link: https://web.archive.org/web/20080415103022/http://www.bionews.org.uk/...
+# (the timestamp may carry a modifier such as "id_" or "im_").
+WAYBACK_URL_RE = re.compile(
+    r"^https?://web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<original>https?://.+)$", re.IGNORECASE
+)
+WAYBACK_PREFIXES = ("https://web.archive.org/web/", "http://web.archive.org/web/")
 DAY_MONTH_YEAR_RE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$",
@@ -136,7 +142,9 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
     if href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
     try:
-        url = href if href.startswith(("http://", "https://")) else urljoin(base_url, href)
+        url = href if href.startswith(("http://", "https://")) else urljoin(_link_base(href, base_url), href)
+        if base_url.startswith(WAYBACK_PREFIXES) and (archived := WAYBACK_URL_RE.match(url)):
+            url = archived["original"]  # a capture's rewritten link names the page it archived
         if not PLAIN_URL_RE.match(url):  # w3lib quotes what needs quoting; most links need none
             url = safe_url_string(url)
             if not HOSTNAME_RE.match(urlsplit(url).hostname or "") or not url.startswith(("http://", "https://")):
@@ -146,6 +154,13 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
     if "?" in url:
         return clean_url(url)
     return url.split("#", 1)[0]
+
+
+def _link_base(href: str, base_url: str) -> str:
+    """What a relative link is relative to: on a web archive's capture, a link the archive did
+    not rewrite (``page_2.asp``) is relative to the page it archived."""
+    capture = WAYBACK_URL_RE.match(base_url) if base_url.startswith(WAYBACK_PREFIXES) else None
+    return capture["original"] if capture and not href.startswith("/web/") else base_url
 
 
 def _london_date(moment: datetime) -> str | None:

@@ -114,6 +114,8 @@ CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
 TAXONOMY_CLASS_RE = re.compile(
     r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE
 )
+# The class prefix Elementor gives every block: no hint of furniture in itself.
+ELEMENTOR_WIDGET = "elementor-widget"
 # Classes that themes hide from sight (screen-reader labels): not visible page text.
 HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "hide"})
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -426,6 +428,12 @@ def _is_hidden(name: str, attrs: dict[str, Any], classes: str | None) -> bool:
     return isinstance(style, str) and bool(HIDDEN_STYLE_RE.search(style))
 
 
+def _hint_part(class_name: str) -> str:
+    """Elementor wraps every block in ``elementor-widget`` classes: only the widget's own name
+    after that prefix hints ("elementor-widget-nav-menu" does, "-theme-post-content" does not)."""
+    return class_name.removeprefix(ELEMENTOR_WIDGET) if class_name.startswith(ELEMENTOR_WIDGET) else class_name
+
+
 def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bool:
     if name in CONTENT_TAGS:
         return False
@@ -434,7 +442,7 @@ def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bo
     # class or id, so dropping whole classes never makes a match.)
     if not FURNITURE_HINT_RE.search(f"{classes} {ident}" if classes and ident else classes or ident or ""):
         return False
-    hint = " ".join(c for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
+    hint = " ".join(_hint_part(c) for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
     if ident:
         hint = f"{hint} {ident}"
     return bool(FURNITURE_HINT_RE.search(hint))

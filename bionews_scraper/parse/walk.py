@@ -148,10 +148,22 @@ def _read_meta_line(line: Line, found: ArticleLines) -> bool:
     """WordPress: ``Published DATE posted in SECTION and appears in BioNews N``."""
     meta = cues.read_meta_line(line.text)
     if meta is None:
-        return False
+        return found.date is not None and _read_meta_continuation(line, found)
     found.date = found.date or meta[0]
     found.section = found.section or (meta[1].strip() if meta[1] else None)
     if meta[2] is not None:
+        found.issue = found.issue or line
+    return True
+
+
+def _read_meta_continuation(line: Line, found: ArticleLines) -> bool:
+    """``posted in SECTION`` / ``and appears in BioNews N`` on lines of their own, under
+    ``Published DATE``: themes that break the meta line with ``<br>`` or list items."""
+    rest = cues.read_meta_continuation(line.text)
+    if rest is None:
+        return False
+    found.section = found.section or rest[0]
+    if rest[1] is not None:
         found.issue = found.issue or line
     return True
 

@@ -142,3 +142,22 @@ def test_a_trustees_report_signed_by_order_of_the_board_is_not_an_article() -> N
     )
     [refusal] = _records(html, "http://www.progress.org.uk/addons")
     assert refusal["reason"] == "not_an_article" and "report" in refusal["error"]
+
+
+def test_a_page_listing_people_with_their_roles_under_its_prose_is_not_an_article() -> None:
+    html = (
+        "<html><body><h1>About PET</h1><p>5 September 2011</p>" + PROSE + "<h2>Trustees</h2>"
+        "<p>Chair: Professor Alun Treharne</p><p>Treasurer: Priya Rajagopal</p><h2>Staff</h2>"
+        "<p>Dr Helena Price, Editor</p></body></html>"
+    )
+    [refusal] = _records(html, "http://www.progress.org.uk/aboutpet")
+    assert refusal["reason"] == "not_an_article" and "people" in refusal["error"]
+
+
+def test_an_article_naming_its_authors_and_roles_above_its_text_stays_an_article() -> None:
+    html = (
+        "<html><body><h1>Clinic regulator reviews add-ons</h1><p>3 June 2019</p><p>By Dr Ann Lee, Director</p>"
+        "<p>Ben Khan, Trustee</p>" + PROSE + "</body></html>"
+    )
+    [article] = _records(html, "https://www.bionews.org.uk/page_140212")
+    assert article["kind"] == "article"

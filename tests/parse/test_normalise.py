@@ -162,3 +162,23 @@ def test_numeric_dates_are_day_first_and_never_swapped(day: date) -> None:
     assert parse_date(f"{day.day:02d}/{day.month:02d}/{day.year}") == day.isoformat()
     if day.day > 12:  # month first, this is impossible day first
         assert parse_date(f"{day.month:02d}/{day.day:02d}/{day.year}") is None
+
+
+CAPTURE = "https://web.archive.org/web/20080415103022/http://www.bionews.org.uk/page_37950.asp"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/web/20080415103022/http://www.bionews.org.uk/page_37951.asp",
+        "https://web.archive.org/web/20080415103022im_/http://www.bionews.org.uk/page_37951.asp",
+        "page_37951.asp",
+    ],
+)
+def test_a_captures_rewritten_links_name_the_pages_it_archived(href: str) -> None:
+    assert normalise_url(href, CAPTURE) == "http://www.bionews.org.uk/page_37951.asp"
+
+
+def test_a_live_pages_link_to_a_capture_stays_a_link_to_the_capture() -> None:
+    archived = "https://web.archive.org/web/2015/http://example.org/dead-study"
+    assert normalise_url(archived, "https://www.bionews.org.uk/page_140212") == archived

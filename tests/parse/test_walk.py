@@ -184,3 +184,32 @@ def test_the_charity_footer_is_not_body() -> None:
         " · Registered charity no. 1099999 · Last updated 2 January 2011</p>"
     )
     assert "charity" not in record["body"]
+
+
+def test_a_meta_line_broken_over_lines_gives_section_and_issue_and_the_authors_under_it() -> None:
+    record = _article(
+        "<p>Published 2 March 2026<br>posted in Elsewhere<br>and appears in BioNews 1335</p>"
+        "<h2>Author</h2><p>Ellis Thornbury</p>"
+    )
+    assert (record["section"], record["issue"], record["authors"]) == ("Elsewhere", 1335, ["Ellis Thornbury"])
+    assert record["body"] == "Researchers reported the finding in a journal this week, and others welcomed it."
+
+
+def test_elementor_widget_wrappers_are_not_furniture_but_its_menu_widget_is() -> None:
+    record = _article(
+        "<ul><li>Published 7 April 2025</li><li>posted in Reviews</li></ul>"
+        "<div class='elementor-widget elementor-widget-nav-menu'><ul><li>My Account</li><li>Donate now</li></ul></div>"
+        "<div class='elementor-widget elementor-widget-theme-post-content'><div class='elementor-widget-container'>"
+        "<p>The book follows one invented family over nine generations to explain inheritance.</p></div></div>"
+    )
+    assert record["body"].startswith("The book follows") and "Donate" not in record["body"]
+
+
+def test_a_role_after_the_name_on_a_byline_is_not_an_author() -> None:
+    record = _article("<p>3 June 2019</p><p>By Sarah Norwell, Director</p>")
+    assert record["authors"] == ["Sarah Norwell"]
+
+
+def test_the_email_editions_unsubscribe_line_is_not_body() -> None:
+    record = _article("<p>3 June 2019</p>" + PROSE + "<p>To unsubscribe from BioNews by email, click here.</p>")
+    assert "unsubscribe" not in record["body"]
