@@ -14,13 +14,16 @@ from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import content_span, headline_candidates, same_text
-from bionews_scraper.parse.teasers import headline_link, read_teasers
+from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, read_teasers
 from bionews_scraper.parse.walk import ArticleLines, walk_article
 from bionews_scraper.records.types import Article, PageError, RelatedStory, Source
 
 # BioNews's own hosts: every template linked across both (legacy pages on progress.org.uk
 # point their related stories at bionews.org.uk), so a story on either is on the site.
 SITE_HOSTS = frozenset({"bionews.org.uk", "progress.org.uk"})
+# A related list of bare titles: at least this many list items, each (nearly) all link text.
+TITLE_LIST_MIN = 2
+WHOLE_LINK_SHARE = 0.9
 
 
 def build_article(
@@ -38,6 +41,10 @@ def build_article(
     start, end = span or (content_span(page, anchor) if anchor else (0, len(page.lines)))
     last = end if span else len(page.lines)  # related lists and sources may sit past the content span
     found = _article_lines(page, meta, anchor, start, end)
+    if found.body and (titles := _title_list_start(page.lines, found.body[-1].index, page.url)) is not None:
+        found.body, found.end = [line for line in found.body if line.index < titles], titles  # bare related titles
+    if inline := next((n for n, line in enumerate(found.body) if n and is_inline_teaser(line)), None):
+        found.body, found.end = found.body[:inline], found.body[inline].index  # a related list of one-line teasers
     published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found, meta, warnings)
     issue, issue_url = _issue(found.issue, page.url, warnings)
@@ -154,6 +161,9 @@ def _related(page: Page, anchor: Line | None, body_end: int, end: int) -> list[R
     start = next((line.index + 1 for line in lines[body_end:] if cues.RELATED_HEADING_RE.match(line.text)), None)
     if start is None:  # the seed's list has no heading: it starts at the link above its first date line
         start = _unheaded_list_start(lines, body_end)
+        items = lines[body_end : body_end + TITLE_LIST_MIN]
+        if start is None and len(items) == TITLE_LIST_MIN and all(_is_title_item(line, base_url) for line in items):
+            start = body_end  # bare titles: no dates to find
         if (
             start is None
             or not _links_to_site(lines[start], base_url)
@@ -167,12 +177,29 @@ def _related(page: Page, anchor: Line | None, body_end: int, end: int) -> list[R
     ]
 
 
+def _title_list_start(lines: list[Line], last: int, base_url: str) -> int | None:
+    """Where a related list with no heading, dates or teasers starts, when it ends at line
+    ``last``: a run of list items, each a whole headline link to a page of this site."""
+    start = last + 1
+    while start > 0 and _is_title_item(lines[start - 1], base_url):
+        start -= 1
+    return start if last + 1 - start >= TITLE_LIST_MIN else None
+
+
+def _is_title_item(line: Line, base_url: str) -> bool:
+    return line.tag == "li" and line.link_text_share >= WHOLE_LINK_SHARE and _links_to_site(line, base_url)
+
+
 def _unheaded_list_start(lines: list[Line], after: int) -> int | None:
     """Where a teaser list with no heading starts: the headline link just above its first
     ``DATE - by NAME`` line (or the line two above, when the one above is not a link)."""
-    dated = next((line.index for line in lines[after:] if cues.read_date_line(line.text)), None)
+    dated = next(
+        (line.index for line in lines[after:] if cues.read_date_line(line.text) or is_inline_teaser(line)), None
+    )
     if dated is None:
         return None
+    if is_inline_teaser(lines[dated]):
+        return dated
     if dated > after and headline_link(lines[dated - 1]) is not None:
         return dated - 1
     return max(after, dated - 2)

@@ -27,7 +27,7 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "become a friend of pet",
     "this website uses cookies",
     "we use cookies",
-    "to unsubscribe from bionews",  # the e-mail edition's footer
+    "to unsubscribe",  # the e-mail edition's footer ("To unsubscribe from BioNews ...", "To unsubscribe please ...")
     "registered charity no",  # the footer's address line ("..., London · Registered charity no. 1099999 · ©")
 )
 # Short lines that start these ways are furniture; in prose these words are ordinary.

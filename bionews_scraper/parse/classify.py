@@ -27,7 +27,9 @@ LEGACY_MARKUP_RE = re.compile(
 LEGACY_MARKERS = ("1252", "8859-1", ".asp", ".ASP", "BioNews -", "BIONEWS -", "bionews -")
 HTML5_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)?<!doctype\s+html\s*>", re.IGNORECASE | re.DOTALL)
 # WordPress taxonomy and glossary pages: teasers and definitions, never an article.
-NOT_ARTICLE_URL_RE = re.compile(r"/(?:glossary|tag|topics?|category|author)/[^/?#]+/?(?:$|[?#])", re.IGNORECASE)
+NOT_ARTICLE_URL_RE = re.compile(
+    r"/(?:glossary|tag|topics?|category|author)/[^/?#]+(?:/page/\d+)?/?(?:$|[?#])", re.IGNORECASE
+)
 # Template cue lines sit near the top of the page (the share box, the WordPress meta line).
 LAYOUT_CUE_LINES = 150
 # A sentence at least this long is prose: a listing has none before its second item (its
@@ -99,6 +101,9 @@ def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | No
     """Pages that print a date or byline under their heading and still are no article."""
     if NOT_ARTICLE_URL_RE.search(page.url):
         return PageError("not_an_article", "the page is a WordPress glossary, tag, topic, category or author page")
+    top = page.lines[: CUE_WINDOW + (heading.index if heading else 0)]
+    if said := next((line.text for line in top if cues.NOT_ARTICLE_LINE_RE.search(line.text)), None):
+        return PageError("not_an_article", f"the page is a home page, author listing or similar: {said[:80]!r}")
     if _lists_cued_headings(page, heading):
         return PageError("listing_page", "the page lists articles, each heading with its own date line")
     if _quotes_people(page, heading):
@@ -130,7 +135,8 @@ def _lists_cued_headings(page: Page, heading: Line | None) -> bool:
 
 def _is_plain_wordpress_page(page: Page, heading: Line | None) -> bool:
     """WordPress posts print ``Published DATE posted in SECTION ...``; its pages (about,
-    annual review, campaigns) print ``Published DATE`` alone and name no author."""
+    annual review, campaigns) print ``Published DATE`` alone and name no author above their
+    text (a quotation's ``By`` line inside it is no author)."""
     if heading is None:
         return False
     window = page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]
@@ -139,7 +145,8 @@ def _is_plain_wordpress_page(page: Page, heading: Line | None) -> bool:
         return False
     if any(cues.read_meta_continuation(line.text) for line in window):
         return False  # the meta line goes on under it: "posted in News"
-    return not any(cues.AUTHORS_HEADING_RE.match(line.text) or cues.read_byline(line.text) for line in window)
+    above_text = window[: next((n for n, line in enumerate(window) if _is_prose(line.text)), len(window))]
+    return not any(cues.AUTHORS_HEADING_RE.match(line.text) or cues.read_byline(line.text) for line in above_text)
 
 
 def _quotes_people(page: Page, heading: Line | None) -> bool:
@@ -175,7 +182,10 @@ def _names_a_role(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) >= PROSE_MIN_LENGTH and text.endswith(SENTENCE_ENDS) and not is_boilerplate(text)
+    """A sentence of text; a teaser (ending "..." or "…") is not prose."""
+    if len(text) < PROSE_MIN_LENGTH or not text.endswith(SENTENCE_ENDS) or text.endswith(("...", "…")):
+        return False
+    return not is_boilerplate(text)
 
 
 def _is_quotation(text: str) -> bool:

@@ -136,6 +136,8 @@ SITE_NAMES = frozenset({"bionews", "pet", "progress educational trust", "the pro
 BYLINE_AND_DATE_RE = re.compile(rf"^(?P<byline>by\s+.+?)\s*[-–—|,·•]\s*(?P<date>{_DATE})$", re.IGNORECASE)
 # A date somewhere inside a longer line ("Appeared in BioNews 743, 24 February 2014").
 DATE_ANYWHERE_RE = re.compile(rf"\b(?P<date>{_DATE})\b", re.IGNORECASE)
+# The text a line opens with, when it is a date ("17 June 2019 - by NAME The law on ...").
+DATE_PREFIX_RE = re.compile(rf"^(?P<date>{_DATE})\b", re.IGNORECASE)
 
 
 def read_byline(text: str) -> str | None:

@@ -83,14 +83,29 @@ def headline_link(line: Line) -> Link | None:
     if not line.links:
         return None
     link = max(line.links, key=lambda candidate: len(candidate.text))
-    leads = line.text.startswith(link.text) and len(link.text) >= LEADING_LINK_SHARE * len(line.text)
+    leads = line.text.startswith(link.text) and (
+        len(link.text) >= LEADING_LINK_SHARE * len(line.text) or _date_follows(line.text, link.text)
+    )
     if line.link_text_share < HEADLINE_LINK_SHARE and not leads:  # "<a>Title</a> by A and B" leads
         return None
-    if len(link.text.split()) < HEADLINE_MIN_WORDS or is_boilerplate(link.text):
+    # A story may well begin "Search for ..." or "Back to ...": only whole furniture phrases rule a link out.
+    if len(link.text.split()) < HEADLINE_MIN_WORDS or is_boilerplate(link.text, by_start=False):
         return None
     if NAV_LINK_RE.search(link.text) or cues.read_date_line(link.text):
         return None
     return link
+
+
+def is_inline_teaser(line: Line) -> bool:
+    """A whole teaser on one line: a headline link, then its date (``TITLE 17 June 2019 - by
+    NAME The law on ...``), as inline markup prints it."""
+    link = headline_link(line)
+    return link is not None and line.text.startswith(link.text) and _date_follows(line.text, link.text)
+
+
+def _date_follows(text: str, link_text: str) -> bool:
+    """The date right after the link (a source's citation, ``TITLE | Journal | DATE``, is no teaser)."""
+    return cues.DATE_PREFIX_RE.match(text[len(link_text) :].lstrip()) is not None
 
 
 def under_headline_link(lines: list[Line], line: Line) -> bool:

@@ -30,6 +30,8 @@ CAPTION_WINDOW = 3
 REVIEW_FACTS_WINDOW = 2
 # Image captions and credits sit in the article but are not its text.
 NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
+# ... and so is a short line labelled as an image's credit.
+CAPTION_LABEL_RE = re.compile(r"^(?:image|photo|photograph|picture|illustration)\s*(?:credit)?\s*:", re.IGNORECASE)
 # ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
 IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
 SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
@@ -241,7 +243,11 @@ def _is_caption(line: Line) -> bool:
     right beside it: ``<div><img><p class="caption">...</p></div>``."""
     if line.tag in NOT_PROSE_TAGS:
         return True
-    if len(line.text) > CAPTION_MAX_LENGTH or line.text.endswith(SENTENCE_END):
+    if len(line.text) > CAPTION_MAX_LENGTH:
+        return False
+    if CAPTION_LABEL_RE.match(line.text):
+        return True  # "Image: a still from the film, courtesy of the distributor"
+    if line.text.endswith(SENTENCE_END):
         return False
     element = line.element
     return any(_adjacent_tag_name(element, side) in IMAGE_TAGS for side in ("previous_sibling", "next_sibling"))

@@ -161,3 +161,34 @@ def test_an_article_naming_its_authors_and_roles_above_its_text_stays_an_article
     )
     [article] = _records(html, "https://www.bionews.org.uk/page_140212")
     assert article["kind"] == "article"
+
+
+def test_a_this_week_home_page_is_refused_even_with_issue_lines_in_its_teasers() -> None:
+    html = (
+        "<html><body><h1>This week at the Progress Educational Trust (17 June 2019)</h1>"
+        "<p>Our next free debate asks whether egg freezing has been oversold. Book your place now.</p>"
+        "<h3>Gene therapy restores sight</h3><p>17 June 2019</p><p>Appeared in BioNews 1002</p></body></html>"
+    )
+    [refusal] = _records(html, "https://www.progress.org.uk/")
+    assert refusal["reason"] == "not_an_article"
+
+
+def test_a_paged_tag_archive_is_not_an_article() -> None:
+    html = (
+        "<html><body><h1>Tag: Stem cells</h1><h2>Lab-grown blood given to volunteers</h2>"
+        "<div>Published 13 September 2021 posted in News and appears in BioNews 1112</div>"
+        "<p>Two people have received red blood cells grown from stem cells...</p></body></html>"
+    )
+    [refusal] = _records(html, "https://www.progress.org.uk/tag/stem-cells/page/3/")
+    assert refusal["reason"] == "not_an_article"
+
+
+def test_a_wordpress_page_with_a_signed_quotation_in_its_text_is_still_a_page() -> None:
+    html = (
+        "<html><body><h1>Campaign: Fair Access to Fertility Treatment</h1><p>Published 1 August 2022</p>"
+        + PROSE
+        + "<blockquote><p>&quot;We lost our place on the list.&quot;</p><p>By Amira, a patient from Kent</p></blockquote>"
+        "</body></html>"
+    )
+    [refusal] = _records(html, "https://www.progress.org.uk/campaign-fair-access/")
+    assert refusal["reason"] == "not_an_article"

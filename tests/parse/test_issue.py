@@ -54,3 +54,11 @@ def test_with_no_title_of_its_own_the_first_entry_is_an_entry_and_a_sidebar_firs
     assert [entry["url"] for entry in issue["articles"]] == [
         f"https://www.progress.org.uk/story-{n}/" for n in range(3)
     ]
+
+
+def test_an_entry_whose_headline_begins_like_the_search_box_is_an_entry() -> None:
+    issue = _issue(
+        "<h1>BioNews 584</h1><h2><a href='/search-for-a-donor/'>Search for a donor: matching sites under scrutiny</a></h2>"
+        "<p>Websites that match parents with donors are to be examined...</p>"
+    )
+    assert [entry["url"] for entry in issue["articles"]] == ["https://www.progress.org.uk/search-for-a-donor/"]

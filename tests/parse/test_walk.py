@@ -213,3 +213,46 @@ def test_a_role_after_the_name_on_a_byline_is_not_an_author() -> None:
 def test_the_email_editions_unsubscribe_line_is_not_body() -> None:
     record = _article("<p>3 June 2019</p>" + PROSE + "<p>To unsubscribe from BioNews by email, click here.</p>")
     assert "unsubscribe" not in record["body"]
+
+
+def test_an_image_credit_line_is_a_caption_not_body() -> None:
+    record = _article(
+        "<p>3 June 2019</p><p class='caption'>Image: a still from the film, courtesy of the distributor</p>"
+    )
+    assert "still" not in record["body"]
+
+
+def _article_ending_with(after_body: str) -> dict[str, Any]:
+    """An article whose body (PROSE) is followed by ``after_body``."""
+    html = f"<html><body><h1>A story</h1><p>3 June 2019</p>{PROSE}{after_body}</body></html>"
+    (record,) = extract(html.encode(), URL).records
+    assert record["kind"] == "article", record
+    return dict(record)
+
+
+def test_related_titles_in_a_list_with_no_heading_dates_or_teasers_are_related_not_body() -> None:
+    record = _article_ending_with(
+        "<ul><li><a href='/newborn-genome-pilot/'>Newborn genome pilot to sequence babies</a></li>"
+        "<li><a href='/podcast-variants/'>Podcast: What is a variant of uncertain significance?</a></li></ul>"
+    )
+    assert [story["url"] for story in record["related"]] == [
+        "https://www.progress.org.uk/newborn-genome-pilot/",
+        "https://www.progress.org.uk/podcast-variants/",
+    ]
+    assert record["body"] == PROSE[3:-4]
+
+
+def test_one_line_teasers_after_the_sources_are_related_and_not_sources() -> None:
+    record = _article_ending_with(
+        "<h4>Sources and References</h4><ol><li><a href='https://example.org/a'>Clinic apologises</a> | Example | "
+        "10 September 2021</li><li><a href='https://example.org/b'>Inquiry report</a> | 9 September 2021</li></ol>"
+        "<div><div><a href='/page_158901'>Regulator to inspect overseas labs</a> 24 May 2021 - by Chloe Ash "
+        "<span>The regulator is to seek powers... [Read More]</span></div>"
+        "<div><a href='/page_152230'>Clinic fined after storage failure</a> 12 October 2020 "
+        "<span>A clinic has been ordered to pay... [Read More]</span></div></div>"
+    )
+    assert [source["url"] for source in record["sources"]] == ["https://example.org/a", "https://example.org/b"]
+    assert [story["url"] for story in record["related"]] == [
+        "https://www.progress.org.uk/page_158901",
+        "https://www.progress.org.uk/page_152230",
+    ]
