@@ -38,6 +38,7 @@ PROSE_MIN_LENGTH = 60
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 # About and team pages: this many "ROLE: NAME" or "NAME, ROLE" lines under their prose.
 LISTED_PEOPLE = 2
+ROLE_LINE_MAX_LENGTH = 100
 # Testimonials: this many quotations, each with a "By NAME" line under it.
 SIGNED_QUOTES = 2
 OPENING_QUOTES = "\"“‘'«"
@@ -174,6 +175,8 @@ def _lists_people(page: Page, heading: Line | None) -> bool:
 
 def _names_a_role(text: str) -> bool:
     """``Chair: Professor Alun Treharne`` or ``Dr Helena Price, Editor`` (``By`` allowed)."""
+    if len(text) > ROLE_LINE_MAX_LENGTH:
+        return False  # most lines are prose: settled before any name test
     if ":" in text:
         role, _, name = text.partition(":")
         return names.is_role(role) and names.is_name(name.strip())
