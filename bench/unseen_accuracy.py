@@ -1,11 +1,11 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g]   (trafilatura: pip install -e '.[bench]')
 
-Six held-out sets, written by different people before the parser was tuned on them:
+Seven held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
-fixtures/unseen-e and fixtures/unseen-f (written blind, from docs/site-layouts.md alone); each
-is scored and recorded on its own.
+fixtures/unseen-e, fixtures/unseen-f and fixtures/unseen-g (written blind, from
+docs/site-layouts.md alone); each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -58,6 +58,10 @@ SETS = {
     "unseen-f": (
         ROOT / "fixtures" / "unseen-f",
         "Held-out pages, sixth set, blind (bench/unseen_accuracy.py --set unseen-f), per template",
+    ),
+    "unseen-g": (
+        ROOT / "fixtures" / "unseen-g",
+        "Held-out pages, seventh set, blind (bench/unseen_accuracy.py --set unseen-g), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
