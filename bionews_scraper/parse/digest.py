@@ -69,7 +69,8 @@ def build_digest(page: Page, layout: str, digest: Digest) -> tuple[Article | Iss
 def _starts_article(page: Page, line: Line) -> bool:
     """A headline: a short line over a date line, with an issue line close below."""
     text = line.text
-    if len(text) > HEADLINE_MAX_LENGTH or is_boilerplate(text) or cues.read_date_line(text):
+    # A headline may begin like furniture ("Search for the genes ..."): only whole phrases rule it out.
+    if len(text) > HEADLINE_MAX_LENGTH or is_boilerplate(text, by_start=False) or cues.read_date_line(text):
         return False
     below = page.lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
     if not below or cues.read_date_line(below[0].text) is None:

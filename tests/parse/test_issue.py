@@ -62,3 +62,20 @@ def test_an_entry_whose_headline_begins_like_the_search_box_is_an_entry() -> Non
         "<p>Websites that match parents with donors are to be examined...</p>"
     )
     assert [entry["url"] for entry in issue["articles"]] == ["https://www.progress.org.uk/search-for-a-donor/"]
+
+
+def test_an_email_issue_item_headed_like_the_search_box_is_an_article_of_its_own() -> None:
+    item = "<p><a href='page_{n}.asp'>{title}</a></p><p>{date} July 2011</p><p>Appeared in BioNews 617</p><p>{body}</p>"
+    items = "".join(
+        item.format(n=n, title=title, date=date, body=f"Item {n} reports a finding that others have welcomed.")
+        for n, title, date in (
+            (610202, "Stem cells from skin repair mouse hearts", 25),
+            (610203, "Search for the genes behind left-handedness comes up short", 21),
+        )
+    )
+    html = f"<html><body><h2>Issue 617 (25 July 2011)</h2><h3>News Digest</h3>{items}</body></html>"
+    records = extract(html.encode(), "http://www.bionews.org.uk/page.asp?obj_id=610200&CView=7").records
+    assert [record.get("headline") for record in records if record["kind"] == "article"] == [
+        "Stem cells from skin repair mouse hearts",
+        "Search for the genes behind left-handedness comes up short",
+    ]
