@@ -10,8 +10,9 @@ URL = "https://www.progress.org.uk/a-story/"
 PROSE = "<p>Researchers reported the finding in a journal this week, and others welcomed it.</p>"
 
 
-def _article(body: str) -> dict[str, Any]:
-    html = f"<html><head><title>A story | PET</title></head><body><h1>A story</h1>{body}{PROSE}</body></html>"
+def _article(body: str, after: str = "") -> dict[str, Any]:
+    """The article of a page with ``body`` under its headline, then PROSE, then ``after``."""
+    html = f"<html><head><title>A story | PET</title></head><body><h1>A story</h1>{body}{PROSE}{after}</body></html>"
     (record,) = extract(html.encode(), URL).records
     assert record["kind"] == "article", record
     return dict(record)
@@ -222,18 +223,11 @@ def test_an_image_credit_line_is_a_caption_not_body() -> None:
     assert "still" not in record["body"]
 
 
-def _article_ending_with(after_body: str) -> dict[str, Any]:
-    """An article whose body (PROSE) is followed by ``after_body``."""
-    html = f"<html><body><h1>A story</h1><p>3 June 2019</p>{PROSE}{after_body}</body></html>"
-    (record,) = extract(html.encode(), URL).records
-    assert record["kind"] == "article", record
-    return dict(record)
-
-
 def test_related_titles_in_a_list_with_no_heading_dates_or_teasers_are_related_not_body() -> None:
-    record = _article_ending_with(
+    record = _article(
+        "<p>3 June 2019</p>",
         "<ul><li><a href='/newborn-genome-pilot/'>Newborn genome pilot to sequence babies</a></li>"
-        "<li><a href='/podcast-variants/'>Podcast: What is a variant of uncertain significance?</a></li></ul>"
+        "<li><a href='/podcast-variants/'>Podcast: What is a variant of uncertain significance?</a></li></ul>",
     )
     assert [story["url"] for story in record["related"]] == [
         "https://www.progress.org.uk/newborn-genome-pilot/",
@@ -243,13 +237,14 @@ def test_related_titles_in_a_list_with_no_heading_dates_or_teasers_are_related_n
 
 
 def test_one_line_teasers_after_the_sources_are_related_and_not_sources() -> None:
-    record = _article_ending_with(
+    record = _article(
+        "<p>3 June 2019</p>",
         "<h4>Sources and References</h4><ol><li><a href='https://example.org/a'>Clinic apologises</a> | Example | "
         "10 September 2021</li><li><a href='https://example.org/b'>Inquiry report</a> | 9 September 2021</li></ol>"
         "<div><div><a href='/page_158901'>Regulator to inspect overseas labs</a> 24 May 2021 - by Chloe Ash "
         "<span>The regulator is to seek powers... [Read More]</span></div>"
         "<div><a href='/page_152230'>Clinic fined after storage failure</a> 12 October 2020 "
-        "<span>A clinic has been ordered to pay... [Read More]</span></div></div>"
+        "<span>A clinic has been ordered to pay... [Read More]</span></div></div>",
     )
     assert [source["url"] for source in record["sources"]] == ["https://example.org/a", "https://example.org/b"]
     assert [story["url"] for story in record["related"]] == [
