@@ -3,7 +3,8 @@
 For the demo, tests and benchmarks: the spider and its records keep the real BioNews URLs;
 only the connection goes to ``BIONEWS_LOOPBACK`` ("127.0.0.1:PORT") over plain HTTP, with
 the real host in the Host header and the scheme asked for in ``X-Forwarded-Proto``, as a
-proxy that ends TLS sends them (so the loopback site can redirect ``http`` to ``https``). Switched on by ``loopback_settings``, never by default.
+proxy that ends TLS sends them (so the loopback site can redirect ``http`` to ``https``).
+Switched on by ``loopback_settings``, never by default.
 """
 
 from __future__ import annotations

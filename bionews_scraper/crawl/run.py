@@ -19,6 +19,7 @@ from scrapy.settings import Settings
 
 from bionews_scraper import __version__
 from bionews_scraper.crawl.distributed import UNQUEUED_STAT, redis_settings
+from bionews_scraper.crawl.extensions.statsfile import group_stats
 from bionews_scraper.records.types import is_transient
 
 COMPONENT_SETTINGS = ("DOWNLOADER_MIDDLEWARES", "EXTENSIONS", "ITEM_PIPELINES", "SPIDER_MIDDLEWARES")
@@ -107,7 +108,8 @@ def crawl_problems(stats: Mapping[str, Any]) -> list[str]:
         problems.append(f"the crawl stopped before it was done (finish reason: {reason})")
     if unqueued := stats.get(UNQUEUED_STAT):
         problems.append(f"{unqueued} pages found while Redis was away were never queued: the output lacks them")
-    if transient := sum(value for reason, value in _errors_by_reason(stats).items() if is_transient(reason)):
+    errors_by_reason = group_stats(stats, "bionews/errors/")
+    if transient := sum(count for why, count in errors_by_reason.items() if is_transient(why)):
         problems.append(
             f"{transient} pages failed for a reason that may pass (5xx, timeouts, resets) and are not in the output: "
             "run again with --incremental (or the same --jobdir) to fetch them"
@@ -117,15 +119,9 @@ def crawl_problems(stats: Mapping[str, Any]) -> list[str]:
     records = sum(value for key, value in stats.items() if key.startswith("bionews/records/"))
     known = stats.get("bionews/already_recorded", 0) + stats.get("bionews/unchanged", 0)
     if not records and not known and not problems:
-        errors = sum(value for key, value in stats.items() if key.startswith("bionews/errors/"))
+        errors = sum(errors_by_reason.values())
         problems.append(f"nothing was fetched: no page gave an article or issue record ({errors} errors)")
     return problems
-
-
-def _errors_by_reason(stats: Mapping[str, Any]) -> dict[str, int]:
-    return {
-        key.removeprefix("bionews/errors/"): value for key, value in stats.items() if key.startswith("bionews/errors/")
-    }
 
 
 def summary_line(stats: Mapping[str, Any]) -> str:
