@@ -100,11 +100,8 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
 
 def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | None:
     """Pages that print a date or byline under their heading and still are no article."""
-    if NOT_ARTICLE_URL_RE.search(page.url):
-        return PageError("not_an_article", "the page is a WordPress glossary, tag, topic, category or author page")
-    top = page.lines[: CUE_WINDOW + (heading.index if heading else 0)]
-    if said := next((line.text for line in top if cues.NOT_ARTICLE_LINE_RE.search(line.text)), None):
-        return PageError("not_an_article", f"the page is a home page, author listing or similar: {said[:80]!r}")
+    if reason := _says_what_it_is(page, heading):
+        return PageError("not_an_article", reason)
     if _lists_cued_headings(page, heading):
         return PageError("listing_page", "the page lists articles, each heading with its own date line")
     if _quotes_people(page, heading):
@@ -115,6 +112,17 @@ def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | No
         return PageError("not_an_article", "a WordPress page, not a post: published, with no section, issue or author")
     if any(cues.REPORT_LINE_RE.match(line.text) for line in page.lines if line.furniture is None):
         return PageError("not_an_article", "the page is a trustees' or auditors' report")
+    return None
+
+
+def _says_what_it_is(page: Page, heading: Line | None) -> str | None:
+    """A WordPress taxonomy address, or a line only non-articles print near their top
+    ("This week at the Progress Educational Trust", "Page 1 of 3"), whatever the cues say."""
+    if NOT_ARTICLE_URL_RE.search(page.url):
+        return "the page is a WordPress glossary, tag, topic, category or author page"
+    for line in page.lines[: CUE_WINDOW + (heading.index if heading else 0)]:
+        if cues.NOT_ARTICLE_LINE_RE.search(line.text):
+            return f"the page is a home page, author listing or similar: {line.text[:80]!r}"
     return None
 
 
@@ -146,7 +154,8 @@ def _is_plain_wordpress_page(page: Page, heading: Line | None) -> bool:
         return False
     if any(cues.read_meta_continuation(line.text) for line in window):
         return False  # the meta line goes on under it: "posted in News"
-    above_text = window[: next((n for n, line in enumerate(window) if _is_prose(line.text)), len(window))]
+    first_prose = _first_prose(window)
+    above_text = window if first_prose is None else window[:first_prose]
     return not any(cues.AUTHORS_HEADING_RE.match(line.text) or cues.read_byline(line.text) for line in above_text)
 
 
@@ -167,7 +176,7 @@ def _lists_people(page: Page, heading: Line | None) -> bool:
     """About and team pages: under their prose, lines of ``Chair: NAME`` or ``NAME, Editor``.
     An article names its people above its text (byline, Authors box), not below it."""
     lines = [line for line in page.lines[heading.index + 1 if heading else 0 :] if line.furniture is None]
-    first_prose = next((n for n, line in enumerate(lines) if _is_prose(line.text)), None)
+    first_prose = _first_prose(lines)
     if first_prose is None:
         return False
     return sum(1 for line in lines[first_prose + 1 :] if _names_a_role(line.text)) >= LISTED_PEOPLE
@@ -182,6 +191,11 @@ def _names_a_role(text: str) -> bool:
         return names.is_role(role) and names.is_name(name.strip())
     name, _, role = BY_PREFIX_RE.sub("", text).partition(",")
     return bool(role) and names.is_name(name.strip()) and names.is_role(role.strip())
+
+
+def _first_prose(lines: list[Line]) -> int | None:
+    """The position in ``lines`` of the first line of prose, if any."""
+    return next((n for n, line in enumerate(lines) if _is_prose(line.text)), None)
 
 
 def _is_prose(text: str) -> bool:
@@ -215,11 +229,8 @@ def _not_an_article(page: Page, meta: Metadata, heading: Line | None) -> str | N
     """Why a page with no cue under its heading is not an article: home, author, glossary and
     topic pages say what they are, or print teasers (a headline link over a date line) with
     no article metadata."""
-    if NOT_ARTICLE_URL_RE.search(page.url):
-        return "the page is a WordPress glossary, tag, topic, category or author page"
-    for line in page.lines[: CUE_WINDOW + (heading.index if heading else 0)]:
-        if cues.NOT_ARTICLE_LINE_RE.search(line.text):
-            return f"the page is a home page, author listing or similar: {line.text[:80]!r}"
+    if reason := _says_what_it_is(page, heading):
+        return reason
     teasers = sum(
         1
         for line in page.lines

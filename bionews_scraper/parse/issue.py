@@ -5,7 +5,7 @@ from __future__ import annotations
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
-from bionews_scraper.parse.page import FURNITURE_TAGS, Line, Page
+from bionews_scraper.parse.page import FURNITURE_TAGS, Line, Page, in_element
 from bionews_scraper.parse.regions import content_span
 from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.records.types import Issue, IssueEntry, PageError
@@ -42,7 +42,7 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
     if not entries and heading is None:
         # No heading to anchor on, and nothing outside furniture: a class that only hints at
         # furniture (``<div class="newsletter">``) may be the issue's own list.
-        entries = _read_entries(page, [line for line in lines if not _in_furniture_element(line)], skip)
+        entries = _read_entries(page, [line for line in lines if not in_element(line, FURNITURE_TAGS)], skip)
     if not entries:
         warnings.append("articles_missing: the issue page lists no articles")
     return {
@@ -62,14 +62,6 @@ def _read_entries(page: Page, lines: list[Line], skip: set[str]) -> list[IssueEn
         for t in read_teasers(lines, page.url, skip_urls=skip, stop_at_plain_heading=False)
         if not cues.ISSUE_URL_RE.search(t.url)
     ]
-
-
-def _in_furniture_element(line: Line) -> bool:
-    """In a ``nav``, ``header``, ``footer``, ``aside``, ``form`` or ``menu``: furniture by name."""
-    furniture = line.furniture
-    return furniture is not None and (
-        furniture.name in FURNITURE_TAGS or furniture.find_parent(FURNITURE_TAGS) is not None
-    )
 
 
 def _visible_date(page: Page, heading: Line | None, lines: list[Line]) -> str | None:

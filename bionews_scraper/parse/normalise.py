@@ -17,15 +17,15 @@ from w3lib.url import safe_url_string
 
 from bionews_scraper.records.identity import clean_url
 
-# "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
-# Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
-# (a whole page's parse budget is a few ms); everything else goes through dateparser.
 # A web archive's rewritten link: https://web.archive.org/web/20080415103022/http://www.bionews.org.uk/...
 # (the timestamp may carry a modifier such as "id_" or "im_").
 WAYBACK_URL_RE = re.compile(
     r"^https?://web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<original>https?://.+)$", re.IGNORECASE
 )
 WAYBACK_PREFIXES = ("https://web.archive.org/web/", "http://web.archive.org/web/")
+# "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
+# Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
+# (a whole page's parse budget is a few ms); everything else goes through dateparser.
 DAY_MONTH_YEAR_RE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$",

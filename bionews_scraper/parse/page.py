@@ -404,6 +404,12 @@ def _link_text(anchor: Tag) -> str:
     return anchor.get_text(" ")
 
 
+def in_element(line: Line, names: frozenset[str] | tuple[str, ...]) -> bool:
+    """True when ``line``'s furniture ancestor is, or sits inside, an element named in ``names``."""
+    furniture = line.furniture
+    return furniture is not None and (furniture.name in names or furniture.find_parent(names) is not None)
+
+
 def _same_wrapper(element: Tag, other: Tag | None) -> bool:
     """Page builders (Elementor, block themes) wrap every block, headline and body alike, in
     the same classes ("elementor-widget-container"): when the headline's own wrapper has a

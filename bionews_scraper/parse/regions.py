@@ -12,7 +12,7 @@ from bionews_scraper.parse import cues
 from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.normalise import normalise_text
-from bionews_scraper.parse.page import Line, Page
+from bionews_scraper.parse.page import Line, Page, in_element
 
 # How far below a heading its date, byline or issue line may sit.
 CUE_WINDOW = 6
@@ -91,18 +91,12 @@ def _heading_before_cues(page: Page) -> Line | None:
             return None  # past the article: headings below are teasers
         if not (line.is_heading and line.tag in ("h1", "h2", "h3") and _could_be_headline(line, cued=True)):
             continue
-        if _in_sidebar(line):
+        if in_element(line, SIDEBAR_TAGS):
             continue  # "Latest BioNews" over a widget's dated teasers
         window = lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
         if any(_is_meta_cue(other.text) for other in window):
             return line
     return None
-
-
-def _in_sidebar(line: Line) -> bool:
-    """In an ``aside`` or ``nav`` element: never where a page prints its own headline."""
-    furniture = line.furniture
-    return furniture is not None and (furniture.name in SIDEBAR_TAGS or furniture.find_parent(SIDEBAR_TAGS) is not None)
 
 
 def _is_meta_cue(text: str) -> bool:

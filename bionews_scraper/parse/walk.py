@@ -239,10 +239,9 @@ def _drop_work_title(body: list[Line], fact_index: int) -> None:
 
 
 def _is_caption(line: Line) -> bool:
-    """A caption element, or a short line (not a sentence) whose wrapper holds an image
-    right beside it: ``<div><img><p class="caption">...</p></div>``."""
-    if line.tag in NOT_PROSE_TAGS:
-        return True
+    """A short line labelled as an image's credit, or one (not a sentence) whose wrapper holds
+    an image right beside it: ``<div><img><p class="caption">...</p></div>``. (Caption
+    elements never get here: the walk sets them aside first.)"""
     if len(line.text) > CAPTION_MAX_LENGTH:
         return False
     if CAPTION_LABEL_RE.match(line.text):
