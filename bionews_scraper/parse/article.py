@@ -43,8 +43,6 @@ def build_article(
     found = _article_lines(page, meta, anchor, start, end)
     if found.body and (titles := _title_list_start(page.lines, found.body[-1].index, page.url)) is not None:
         found.body, found.end = [line for line in found.body if line.index < titles], titles  # bare related titles
-    if inline := next((n for n, line in enumerate(found.body) if n and is_inline_teaser(line)), None):
-        found.body, found.end = found.body[:inline], found.body[inline].index  # a related list of one-line teasers
     published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found, meta, warnings)
     issue, issue_url = _issue(found.issue, page.url, warnings)

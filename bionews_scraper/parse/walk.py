@@ -17,7 +17,7 @@ from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, DATE_ABOVE_WINDOW, same_text
-from bionews_scraper.parse.teasers import headline_link, under_headline_link
+from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, under_headline_link
 
 AFFILIATION_MAX_LENGTH = 150
 LINK_LINE_MAX_LENGTH = 100
@@ -80,6 +80,9 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
         if (dated := cues.read_date_line(text)) and found.body and under_headline_link(page.lines, line):
             found.end = _end_before_teaser_headline(found.body, line.index)
             break  # a dated line under a headline link, below the body, starts the related list
+        if found.body and is_inline_teaser(line):
+            found.end = line.index
+            break  # so does a whole teaser on one line (link, date, byline, teaser)
         if line.tag in NOT_PROSE_TAGS:
             state.captions.add(text)  # never a cue either (under an Authors box it is no role line)
             continue
