@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bionews_scraper.parse.normalise import parse_authors
+from bionews_scraper.parse.normalise import DIGIT_RE, parse_authors
 
 # A co-author in an affiliation line is joined by "and" ("Reproduction Editor, and Dr Jess Buxton, ...").
 CO_AUTHOR_JOIN_RE = re.compile(r"\band\b|&", re.IGNORECASE)
@@ -132,11 +132,9 @@ def is_name(text: str) -> bool:
     """A printed person's name: 1-7 words, each capitalised or a particle, no digits, and
     not an institution ("By Dr A Lee, Francis Crick Institute" names one person)."""
     words = text.replace(".", ". ").split()
-    if not 1 <= len(words) <= NAME_MAX_WORDS or any(ch.isdigit() for ch in text):
+    if not 1 <= len(words) <= NAME_MAX_WORDS or DIGIT_RE.search(text):
         return False
-    if not INSTITUTION_WORDS.isdisjoint(word.lower().strip(",.") for word in words):
-        return False
-    return all(_is_name_word(word) for word in words)
+    return all(word.lower().strip(",.") not in INSTITUTION_WORDS and _is_name_word(word) for word in words)
 
 
 def _is_name_word(word: str) -> bool:

@@ -81,6 +81,15 @@ PLAIN_URL_RE = re.compile(
     r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$"
 )
 HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
+# A link that is a file name in the page's own folder ("page_291502.asp", "page.asp?obj_id=5"):
+# no slash, no scheme, no dot segment. Legacy pages link this way; see _join_file_name.
+FILE_NAME_HREF_RE = re.compile(r"^[\w~%-][\w.~%-]*(?:\?[\w.~%!$&'()*+,;=:@/?-]+)?$", re.ASCII)
+# An http(s) page address of RFC 3986 characters with no query or fragment, whose folders
+# are neither empty nor dot segments (urljoin would drop or resolve those).
+FOLDER_BASE_RE = re.compile(
+    r"^https?://[\w.~%!$&'()*+,;=:@-]+(?:/[\w~%!$&'()*+,;=:@-][\w.~%!$&'()*+,;=:@-]*)*/[\w.~%!$&'()*+,;=:@-]*$",
+    re.ASCII,
+)
 
 
 def parse_date(text: str | None) -> str | None:
@@ -142,7 +151,7 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
     if href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
     try:
-        url = href if href.startswith(("http://", "https://")) else urljoin(_link_base(href, base_url), href)
+        url = href if href.startswith(("http://", "https://")) else _join(_link_base(href, base_url), href)
         if base_url.startswith(WAYBACK_PREFIXES) and (archived := WAYBACK_URL_RE.match(url)):
             url = archived["original"]  # a capture's rewritten link names the page it archived
         if not PLAIN_URL_RE.match(url):  # w3lib quotes what needs quoting; most links need none
@@ -154,6 +163,16 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
     if "?" in url:
         return clean_url(url)
     return url.split("#", 1)[0]
+
+
+def _join(base_url: str, href: str) -> str:
+    """``urljoin``, which takes ~4.6 us a link (legacy pages link every story by a relative
+    file name), with the commonest case done directly: a file name against a page address
+    is the page's folder followed by the name (RFC 3986, 5.2.3). A property test holds it
+    to ``urljoin``'s answer."""
+    if FILE_NAME_HREF_RE.match(href) and FOLDER_BASE_RE.match(base_url):
+        return base_url[: base_url.rindex("/") + 1] + href
+    return urljoin(base_url, href)
 
 
 def _link_base(href: str, base_url: str) -> str:

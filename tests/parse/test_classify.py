@@ -173,6 +173,28 @@ def test_a_this_week_home_page_is_refused_even_with_issue_lines_in_its_teasers()
     assert refusal["reason"] == "not_an_article"
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Articles written by Dr Helena Price", "All ARTICLES WRITTEN BY Dr Helena Price", "Page 2 of 14"],
+)
+def test_an_author_listing_or_a_paged_list_says_what_it_is_whatever_its_cues(line: str) -> None:
+    html = (
+        f"<html><body><h1>Dr Helena Price</h1><p>{line}</p><h3>Gene therapy restores sight</h3>"
+        "<p>17 June 2019 - by Dr Helena Price</p><p>Appeared in BioNews 1002</p></body></html>"
+    )
+    [refusal] = _records(html, "https://www.bionews.org.uk/page_140212")
+    assert refusal["reason"] == "not_an_article" and line[:20] in refusal["error"]
+
+
+def test_a_line_of_prose_that_mentions_pages_or_writing_does_not_refuse_an_article() -> None:
+    html = (
+        "<html><body><h1>Clinic regulator reviews add-ons</h1><p>3 June 2019</p>"
+        "<p>The 40 articles written by its inspectors run to page 2 of 14 in the report.</p>" + PROSE + "</body></html>"
+    )
+    [article] = _records(html, "https://www.bionews.org.uk/page_140212")
+    assert article["kind"] == "article"
+
+
 def test_a_paged_tag_archive_is_not_an_article() -> None:
     html = (
         "<html><body><h1>Tag: Stem cells</h1><h2>Lab-grown blood given to volunteers</h2>"

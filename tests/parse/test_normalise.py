@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urljoin
 
 import pytest
 from hypothesis import given, settings
@@ -10,8 +11,11 @@ from hypothesis import strategies as st
 
 from bionews_scraper.parse.normalise import (
     EARLIEST_YEAR,
+    FILE_NAME_HREF_RE,
+    FOLDER_BASE_RE,
     LATEST_YEAR,
     _date_parser,
+    _join,
     normalise_text,
     normalise_url,
     parse_authors,
@@ -144,6 +148,37 @@ def test_normalise_text_collapses_all_whitespace() -> None:
 )
 def test_normalise_url_resolves_against_the_page(href: str, expected: str | None) -> None:
     assert normalise_url(href, "http://www.bionews.org.uk/page_2.asp") == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    base=st.one_of(
+        st.from_regex(FOLDER_BASE_RE, fullmatch=True),
+        st.from_regex(r"https?://[a-z.]{1,8}(/[a-z.?#]{0,4}){0,4}", fullmatch=True),  # dot segments, queries...
+    ),
+    href=st.one_of(
+        st.from_regex(FILE_NAME_HREF_RE, fullmatch=True),
+        st.from_regex(r"[a-z./?#:]{0,8}", fullmatch=True),  # slashes, dot segments, schemes...
+    ),
+)
+def test_joining_a_link_to_its_page_gives_what_urljoin_gives(base: str, href: str) -> None:
+    assert _join(base, href) == urljoin(base, href)
+
+
+@pytest.mark.parametrize(
+    ("base", "href"),
+    [
+        ("https://www.bionews.org.uk/page_2.asp", "page_291502.asp"),
+        ("https://www.bionews.org.uk/page.asp?obj_id=5", "page_9.asp"),  # a query on the page
+        ("https://www.bionews.org.uk/a//b/page_2.asp", "page_9.asp"),  # urljoin drops empty folders
+        ("https://www.bionews.org.uk/a/./b/page_2.asp", "page_9.asp"),  # ... and resolves dot segments
+        ("https://www.bionews.org.uk", "page_9.asp"),  # no path at all
+        ("https://www.bionews.org.uk/page_2.asp", "page.asp?"),  # an empty query
+        ("https://www.bionews.org.uk/page_2.asp", "../page_9.asp"),
+    ],
+)
+def test_links_the_direct_join_does_not_take_still_resolve_as_urljoin_does(base: str, href: str) -> None:
+    assert _join(base, href) == urljoin(base, href)
 
 
 DATE_PIECES = st.sampled_from([*"0123456789-/.:+TZ ", "June", "2019", "yesterday", "UTC", "+01:00", "st"])
