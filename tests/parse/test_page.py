@@ -38,6 +38,15 @@ def test_furniture_is_marked_by_element_or_class_hint() -> None:
     assert [line.furniture is not None for line in page.lines] == [True, True, False]
 
 
+def test_furniture_hint_words_ignore_case_and_need_a_separator_on_both_sides() -> None:
+    html = (
+        "<div class='Site-HEADER_bar'><p>One</p></div><div id='navbarX'><p>Two</p></div>"
+        "<div class='menü NAV'><p>Three</p></div><div class='navé'><p>Four</p></div>"
+    )
+    page = Page.from_text(html, "http://x/")
+    assert [line.furniture is not None for line in page.lines] == [True, False, True, False]
+
+
 def test_taxonomy_classes_never_make_furniture_but_a_hint_beside_them_does() -> None:
     html = (
         "<div class='post tag-share category-sidebar'>Tagged post text</div>"
