@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bionews_scraper.parse.page import Page
 
 
@@ -72,3 +77,57 @@ def test_a_block_wrapped_like_the_headline_is_not_foreign_furniture_but_a_sideba
     head, body, sidebar, menu = page.lines
     assert not page.is_foreign_furniture(body, head)
     assert page.is_foreign_furniture(sidebar, head) and page.is_foreign_furniture(menu, head)
+
+
+# Markup as themes indent it: blocks, inline runs, void elements and scripts, with or
+# without whitespace between any two of them.
+WHITESPACE = st.sampled_from(["", " ", "\n", "\n    ", "\t", " \r\n "])
+WORDS = st.sampled_from(["Embryo", "law", "&amp;", "IVF.", "Gen", "ome", "é", "x<y", "a > b", "p<0.05", "<!-- <p> -->"])
+BLOCKS = ("div", "p", "li", "ul", "h2", "section", "blockquote", "td", "DIV", "P")
+INLINES = ("span", "b", "a", "i", "SPAN")
+VOIDS = ("<br>", "<br/>", "<img src='i.png'>", "<hr>", "<input type='text'>")
+
+
+def _markup(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    element = st.tuples(st.sampled_from(BLOCKS + INLINES), st.lists(st.tuples(WHITESPACE, children), max_size=4))
+    return element.map(
+        lambda pair: (
+            f"<{pair[0]}{' href=/s' if pair[0] == 'a' else ''} class='c'>"
+            + "".join(space + child for space, child in pair[1])
+            + f"</{pair[0]}>"
+        )
+    )
+
+
+MARKUP = st.recursive(
+    st.one_of(WORDS, st.sampled_from(VOIDS), st.just("<script>var a = '<p> </p>';</script>")), _markup, max_leaves=25
+)
+
+
+def _lines(page: Page) -> list[tuple[str, int, str, list[tuple[str, str]], tuple[int, int]]]:
+    return [
+        (
+            line.text,
+            line.paragraph,
+            line.tag,
+            [(link.text, link.href) for link in line.links],
+            page.span_of(line.element),
+        )
+        for line in page.lines
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WHITESPACE, MARKUP), max_size=5), WHITESPACE)
+def test_whitespace_dropped_at_block_tags_changes_no_line(body: list[tuple[str, str]], tail: str) -> None:
+    html = "<html><head>\n<title>T</title>\n</head>\n<body>" + "".join(a + b for a, b in body) + tail + "</body></html>"
+    with patch("bionews_scraper.parse.page._without_whitespace_at_blocks", lambda text: text):
+        as_printed = Page.from_text(html, "http://x/")
+    assert _lines(Page.from_text(html, "http://x/")) == _lines(as_printed)
+
+
+def test_whitespace_between_inline_elements_still_separates_words() -> None:
+    assert _texts("<div>\n  <p>\n    <b>Egg</b>\n    <i>freezing</i>\n  </p>\n  <p>Next</p>\n</div>") == [
+        "Egg freezing",
+        "Next",
+    ]
