@@ -1,10 +1,10 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g|unseen-i]   (trafilatura: pip install -e '.[bench]')
 
-Seven held-out sets, written by different people before the parser was tuned on them:
+Eight held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
-fixtures/unseen-e, fixtures/unseen-f and fixtures/unseen-g (written blind, from
+fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g and fixtures/unseen-i (written blind, from
 docs/site-layouts.md alone); each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
@@ -62,6 +62,10 @@ SETS = {
     "unseen-g": (
         ROOT / "fixtures" / "unseen-g",
         "Held-out pages, seventh set, blind (bench/unseen_accuracy.py --set unseen-g), per template",
+    ),
+    "unseen-i": (
+        ROOT / "fixtures" / "unseen-i",
+        "Held-out pages, set unseen-i, blind (bench/unseen_accuracy.py --set unseen-i), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
