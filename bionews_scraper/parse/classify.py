@@ -14,7 +14,7 @@ from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.normalise import BY_PREFIX_RE
 from bionews_scraper.parse.page import Line, Page
-from bionews_scraper.parse.regions import CUE_WINDOW
+from bionews_scraper.parse.regions import CUE_WINDOW, title_headline
 from bionews_scraper.parse.teasers import headline_link, under_headline_link
 from bionews_scraper.parse.templates import bionews2018, legacy, progress
 from bionews_scraper.records.types import PageError
@@ -41,7 +41,6 @@ LISTED_PEOPLE = 2
 ROLE_LINE_MAX_LENGTH = 100
 # Testimonials: this many quotations, each with a "By NAME" line under it.
 SIGNED_QUOTES = 2
-OPENING_QUOTES = "\"“‘'«"
 CLOSING_QUOTES = "\"”’'»"
 # A slug that starts with "search-" is an article ("/search-for-male-infertility-genes-widens/").
 SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search(?:/|\.\w+)?(?:$|[?#])", re.IGNORECASE)
@@ -80,6 +79,8 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
         raise PageError("page_not_found", "the page says it could not be found")
     if cues.read_issue_heading(heading_text) is not None or cues.ISSUE_URL_RE.search(page.url.split("?", 1)[0]):
         return "issue"
+    if heading is None and cues.read_issue_heading(title_headline(title) or "") is not None:
+        return "issue"  # no visible heading, and the title says "BioNews 584 | PET"
     if not cued and (any(cues.SEARCH_RE.search(t) for t in texts) or _is_search_url(page.url)):
         raise PageError("search_results", "the page is a list of search results")
     # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
@@ -206,7 +207,7 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_quotation(text: str) -> bool:
-    return len(text) > 2 and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES
+    return len(text) > 2 and text[0] in cues.OPENING_QUOTES and text[-1] in CLOSING_QUOTES
 
 
 def _cued_below(page: Page, heading: Line | None) -> bool:

@@ -67,6 +67,7 @@ SECTION_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
 # "By Chris Hardy", "BY DR RACHEL BROWN AND SAM LEE": a byline line.
 BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
 BYLINE_MAX_LENGTH = 160
+OPENING_QUOTES = "\"“‘'«"
 # "BioNews 743": the heading of an issue page (also "BioNews issue 743", "BioNews #743").
 # Only a date may follow the number: "BioNews 1000: twenty years on" is an article's headline.
 ISSUE_HEADING_RE = re.compile(
@@ -79,7 +80,7 @@ ISSUE_URL_RE = re.compile(r"/newsletter_issue/bionews-(?P<number>\d{1,5})/?$", r
 
 # Section headings that end an article body.
 RELATED_HEADING_RE = re.compile(
-    r"^(?:related(?:\s+(?:articles?|stories|story|posts?|news|content|reading))?|more\s+(?:news|stories|on\s+this\s+(?:topic|story))"
+    r"^(?:related(?:\s+(?:articles?|stories|story|posts?|news|content|reading|comments?|commentary|reviews?|podcasts?))?|more\s+(?:news|stories|on\s+this\s+(?:topic|story))"
     r"|(?:you\s+)?(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|see\s+also|further\s+reading|other\s+news\s+stories)\s*:?$",
     re.IGNORECASE,
 )
@@ -169,13 +170,18 @@ def read_date_line(text: str) -> tuple[str, str | None] | None:
 
 def read_issue_line(text: str) -> int | None:
     """The issue number in an ``Appeared in BioNews N`` line (BioNews 0 is the first edition)."""
-    # Most lines are prose without the word: the substring test settles them in well under
-    # a microsecond, where the pattern's leading \b makes re try every position of the line
-    # (~12 us on a 1,000-character paragraph; this runs on every line of a page).
-    if "appear" not in text.lower():
+    # A paragraph is prose, even when it quotes an issue line; most lines are settled by the
+    # length or the substring test, where the pattern's leading \b makes re try every
+    # position of the line (~12 us on a 1,000-character paragraph; this runs on every line).
+    if len(text) > BYLINE_MAX_LENGTH or "appear" not in text.lower():
         return None
     match = ISSUE_LINE_RE.search(text)
-    return int(match["number"]) if match else None
+    if not match:
+        return None
+    before = text[: match.start()].rstrip()
+    if before and before[-1] in OPENING_QUOTES:
+        return None  # "a line such as 'appears in BioNews 0' under a story": quoted, not printed
+    return int(match["number"])
 
 
 def read_meta_line(text: str) -> tuple[str, str | None, int | None] | None:

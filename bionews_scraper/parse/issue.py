@@ -6,7 +6,7 @@ from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import FURNITURE_TAGS, Line, Page, in_element
-from bionews_scraper.parse.regions import content_span
+from bionews_scraper.parse.regions import content_span, title_headline
 from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.records.types import Issue, IssueEntry, PageError
 
@@ -14,8 +14,8 @@ ISSUE_DATE_WINDOW = 8  # lines under the issue heading where its date may be pri
 
 
 def find_issue_number(heading: Line | None, url: str, meta: Metadata) -> int | None:
-    """``BioNews N`` from the visible heading, else the URL, else the title."""
-    for text in (heading.text if heading else None, meta.og_title, meta.title):
+    """``BioNews N`` from the visible heading, else the title (``BioNews 584 | PET``), else the URL."""
+    for text in (heading.text if heading else None, meta.og_title, meta.title, title_headline(meta.title)):
         if text and (number := cues.read_issue_heading(text)) is not None:
             return number
     match = cues.ISSUE_URL_RE.search(url.split("?", 1)[0])

@@ -128,7 +128,6 @@ FURNITURE_WORDS = frozenset(
         "sharing",
         "comment",
         "comments",
-        "newsletter",
         "signup",
         "subscribe",
         "cookie",

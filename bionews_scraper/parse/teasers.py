@@ -69,6 +69,8 @@ def read_teasers(
                     line.text[len(link.text) :].strip(" -–—|:") if line.text.startswith(link.text) else "",
                 )
             continue
+        if cues.RELATED_HEADING_RE.match(line.text):
+            continue  # a second list ("Related Comment" under "Related Articles") goes on with the first
         if stop_at_plain_heading and line.is_heading and entries:
             break
         if line.link_text_share >= HEADLINE_LINK_SHARE and any(NAV_LINK_RE.search(link.text) for link in line.links):

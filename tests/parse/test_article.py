@@ -59,3 +59,17 @@ def test_a_page_is_truncated_only_without_a_closing_html_tag_in_any_case() -> No
     assert not warned("</html>") and not warned("</HTML>") and not warned("</Html>")
     assert not warned("</html>\N{RIGHT SINGLE QUOTATION MARK}")  # a page that is not Latin-1
     assert warned("") and warned("<p>cut off mid")
+
+
+def test_a_second_related_list_under_its_own_heading_goes_on_with_the_first() -> None:
+    _, related = _below_body(
+        f"<h2>Related Articles</h2>{OLDER_STORY.format(url='/page_7')}"
+        f"<h2>Related Comment</h2>{OLDER_STORY.format(url='/page_8').replace('older story', 'older comment')}"
+    )
+    assert related == ["https://www.bionews.org.uk/page_7", "https://www.bionews.org.uk/page_8"]
+
+
+def test_a_paragraph_quoting_an_issue_line_stays_in_the_body() -> None:
+    quoted = "<p>The archive still prints ‘Appeared in BioNews 0’ under the first story.</p>"
+    (record,) = extract(f"{HEAD}{quoted}</body></html>".encode(), URL).records
+    assert record["issue"] == 1000 and "Appeared in BioNews 0" in record["body"]

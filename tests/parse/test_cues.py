@@ -101,6 +101,19 @@ def test_wordpress_meta_line_gives_date_section_and_issue(line: str, expected: o
     assert read_meta_line(line) == expected
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Its date line read simply ‘22 March 1999’, and the archive still prints ‘Appeared in BioNews 0’",
+        'A line such as "appears in BioNews 0" under a story is a reminder of how it began.',
+        "When the newsletter began, each story said where it appeared in BioNews 0 and the issues after it, and "
+        "readers kept the printed copies in binders that filled a shelf by the end of the first year of publication.",
+    ],
+)
+def test_prose_quoting_an_issue_line_is_no_issue_line(prose: str) -> None:
+    assert read_issue_line(prose) is None
+
+
 def test_issue_lines_in_every_era_and_the_first_edition() -> None:
     assert read_issue_line("Page URL: Appeared in BioNews 935") == 935
     assert read_issue_line("and appears in BioNews 985") == 985

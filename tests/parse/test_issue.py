@@ -27,7 +27,7 @@ def _issue(body: str) -> dict:
 
 
 def test_entries_in_a_container_whose_class_only_hints_at_furniture_are_the_issues() -> None:
-    issue = _issue(f"<div class='newsletter'>{ENTRIES}</div>{SIDEBAR}")
+    issue = _issue(f"<div class='widget'>{ENTRIES}</div>{SIDEBAR}")
     assert [entry["url"] for entry in issue["articles"]] == [
         "https://www.progress.org.uk/sperm-donors-to-be-paid-more/",
         "https://www.progress.org.uk/the-case-for-a-donor-register/",
@@ -79,3 +79,28 @@ def test_an_email_issue_item_headed_like_the_search_box_is_an_article_of_its_own
         "Stem cells from skin repair mouse hearts",
         "Search for the genes behind left-handedness comes up short",
     ]
+
+
+def test_a_newsletter_class_is_no_furniture_on_a_page_of_the_newsletter_issue_post_type() -> None:
+    entries = "".join(
+        f"<li><a href='/story-{n}/'>Story number {n} on donor anonymity</a><br>The regulator has asked clinics what they tell donors about it...</li>"
+        for n in range(3)
+    )
+    sidebar = (
+        "<div class='col-33'><h2>Latest BioNews</h2><p><a href='/newest-story/'>The newest story of the week</a></p>"
+        "<p>Published 23 November 2026 posted in News and appears in BioNews 1373</p></div>"
+    )
+    issue = _issue(
+        f"<div class='col-66'><h1>BioNews 584</h1><ul class='newsletter-items'>{entries}</ul></div>{sidebar}"
+    )
+    assert [entry["url"] for entry in issue["articles"]] == [
+        f"https://www.progress.org.uk/story-{n}/" for n in range(3)
+    ]
+
+
+def test_a_page_with_no_heading_whose_title_names_an_issue_is_that_issue_at_any_address() -> None:
+    [record] = extract(
+        f"<html><head><title>BioNews 584 | PET</title></head><body><div>{ENTRIES}</div></body></html>".encode(),
+        "https://www.progress.org.uk/?p=98765",
+    ).records
+    assert record["kind"] == "issue" and record["issue"] == 584 and len(record["articles"]) == 2
