@@ -1,11 +1,11 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g|unseen-i]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g|unseen-h|unseen-i]   (trafilatura: pip install -e '.[bench]')
 
-Eight held-out sets, written by different people before the parser was tuned on them:
+Nine held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
-fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g and fixtures/unseen-i (written blind, from
-docs/site-layouts.md alone); each is scored and recorded on its own.
+fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h and fixtures/unseen-i
+(written blind, from docs/site-layouts.md alone); each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -62,6 +62,10 @@ SETS = {
     "unseen-g": (
         ROOT / "fixtures" / "unseen-g",
         "Held-out pages, seventh set, blind (bench/unseen_accuracy.py --set unseen-g), per template",
+    ),
+    "unseen-h": (
+        ROOT / "fixtures" / "unseen-h",
+        "Held-out pages, eighth set, blind (bench/unseen_accuracy.py --set unseen-h), per template",
     ),
     "unseen-i": (
         ROOT / "fixtures" / "unseen-i",
