@@ -29,6 +29,8 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "we use cookies",
     "to unsubscribe",  # the e-mail edition's footer ("To unsubscribe from BioNews ...", "To unsubscribe please ...")
     "registered charity no",  # the footer's address line ("..., London · Registered charity no. 1099999 · ©")
+    "this article was printed from",  # print views: "This article was printed from URL on DATE."
+    "printed from bionews",
 )
 # Short lines that start these ways are furniture; in prose these words are ordinary.
 BOILERPLATE_STARTS: tuple[str, ...] = (

@@ -34,6 +34,7 @@ NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
 CAPTION_LABEL_RE = re.compile(r"^(?:image|photo|photograph|picture|illustration)\s*(?:credit)?\s*:", re.IGNORECASE)
 # ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
 IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
+TABLE_CELL_TAGS = frozenset({"td", "th"})
 SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
 
@@ -101,7 +102,7 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
         if cues.is_review_fact(text):
             _drop_work_title(found.body, line.index)
             continue
-        if found.body and found.body[-1].text == text and found.body[-1].index == line.index - 1:
+        if _repeats_line_above(found.body, line):
             continue  # a caption printed twice
         found.body.append(line)
     found.date_above = above
@@ -263,6 +264,18 @@ def _adjacent_tag_name(element: Tag, side: str) -> str | None:
             return None  # text between them: not beside it
         node = getattr(node, side)
     return node.name if node is not None else None
+
+
+def _repeats_line_above(body: list[Line], line: Line) -> bool:
+    """``line`` says again what the body line right above it says; table cells may well
+    (``Students | < 10% | < 10%``)."""
+    above = body[-1] if body else None
+    return (
+        above is not None
+        and above.text == line.text
+        and above.index == line.index - 1
+        and not (line.tag in TABLE_CELL_TAGS and above.tag in TABLE_CELL_TAGS)
+    )
 
 
 def _is_link_furniture(line: Line) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -131,3 +132,11 @@ def test_whitespace_between_inline_elements_still_separates_words() -> None:
         "Egg freezing",
         "Next",
     ]
+
+
+def test_an_xhtml_pages_xml_declaration_is_read_as_html_without_a_warning() -> None:
+    text = "Seen " * 120  # bs4 looks for an html end tag in the first 500 characters only
+    html = f'<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{text}</p></body></html>'
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _texts(html) == [text.strip()]

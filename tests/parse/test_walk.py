@@ -251,3 +251,32 @@ def test_one_line_teasers_after_the_sources_are_related_and_not_sources() -> Non
         "https://www.progress.org.uk/page_158901",
         "https://www.progress.org.uk/page_152230",
     ]
+
+
+def test_a_table_row_whose_cells_say_the_same_keeps_each_cell() -> None:
+    record = _article(
+        "<p>17 October 2016</p>",
+        "<table><tr><td>Students</td><td>&lt; 10%</td><td>&lt; 10%</td></tr></table>",
+    )
+    assert record["body"].count("< 10%") == 2
+
+
+def test_a_print_views_printed_from_line_is_not_body() -> None:
+    record = _article(
+        "<p>17 October 2016</p>",
+        "<p>This article was printed from http://www.bionews.org.uk/page_51230.asp on 3 December 2009.</p>",
+    )
+    assert "printed from" not in record["body"]
+
+
+def test_elementor_widgets_printed_for_mobile_are_read_as_a_desktop_browser_shows_the_page() -> None:
+    html = (
+        "<html><body><div class='elementor-hidden-mobile'><h1>Surrogacy law reform cannot wait</h1></div>"
+        "<div class='elementor-hidden-desktop elementor-hidden-tablet'><h2>Surrogacy law reform cannot wait</h2></div>"
+        "<p>Published 9 January 2023 posted in Comment and appears in BioNews 1177</p>"
+        "<div class='elementor-hidden-mobile'><h3>Authors</h3><p>Bethan Price</p></div>"
+        f"{PROSE}<div class='elementor-hidden-desktop'><h3>Authors</h3><p>Bethan Price</p></div></body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert record["kind"] == "article", record
+    assert record["authors"] == ["Bethan Price"] and "Authors" not in record["body"]
