@@ -82,7 +82,7 @@ PLAIN_URL_RE = re.compile(
 )
 HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")  # after IDNA encoding
 # A link that is a file name in the page's own folder ("page_291502.asp", "page.asp?obj_id=5"):
-# no slash, no scheme, no dot segment. Legacy pages link this way; see _join_file_name.
+# no slash, no scheme, no dot segment. Legacy pages link this way; see _join.
 FILE_NAME_HREF_RE = re.compile(r"^[\w~%-][\w.~%-]*(?:\?[\w.~%!$&'()*+,;=:@/?-]+)?$", re.ASCII)
 # An http(s) page address of RFC 3986 characters with no query or fragment, whose folders
 # are neither empty nor dot segments (urljoin would drop or resolve those).
