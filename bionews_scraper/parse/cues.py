@@ -55,6 +55,11 @@ REVIEW_FACT_RE = re.compile(
     re.IGNORECASE,
 )
 REVIEW_FACT_MAX_LENGTH = 200
+# A play's or exhibition's run: "At the Example Playhouse, London, until 7 March 2020" (no sentence).
+RUN_FACT_RE = re.compile(
+    rf"^(?:(?:showing|playing|on|running)\s+)?at\s+[^.!?]{{3,100}}?,?\s+(?:until|till|to|from|runs\s+until)\s+{_DATE}$",
+    re.IGNORECASE,
+)
 # A book's publisher line; a sentence ("Published by the journal Cell, the study ...") is body.
 PUBLISHER_FACT_RE = re.compile(r"^published\s+by\s+[^.!?]+$", re.IGNORECASE)
 # Headline prefixes that name a section on pages without a meta line (the prefix stays in the headline).
@@ -211,11 +216,14 @@ def section_from_headline(headline: str) -> str | None:
 
 
 def is_review_fact(text: str) -> bool:
-    """``Directed by ...``, ``Available from ...``, ``Published by PUBLISHER`` or WordPress's
-    facts flattened into a line ending in ``|``."""
+    """``Directed by ...``, ``Available from ...``, ``Published by PUBLISHER``, a run (``At the
+    Example Playhouse, London, until 7 March 2020``) or WordPress's facts flattened into a
+    line ending in ``|``."""
     if len(text) > REVIEW_FACT_MAX_LENGTH:
         return False
-    return bool(REVIEW_FACT_RE.match(text) or PUBLISHER_FACT_RE.match(text) or text.endswith("|"))
+    return bool(
+        REVIEW_FACT_RE.match(text) or PUBLISHER_FACT_RE.match(text) or RUN_FACT_RE.match(text) or text.endswith("|")
+    )
 
 
 def is_not_article_line(text: str) -> bool:

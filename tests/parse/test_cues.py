@@ -186,3 +186,16 @@ def test_licences_review_facts_and_email_issue_heading() -> None:
     assert not is_review_fact("Published by the journal Cell, the study followed 300 families.")
     match = EMAIL_ISSUE_RE.match("Issue 617 (25 July 2011)")
     assert match and (match["number"], match["date"]) == ("617", "25 July 2011")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("At the Example Playhouse, London, until 7 March 2020", True),
+        ("Showing at the Wellcome Collection until 12 January 2025", True),
+        ("At the meeting, which ran until 7 March 2020, members agreed to publish.", False),
+        ("At the clinic, treatment was paused until 7 March 2020.", False),
+    ],
+)
+def test_a_plays_or_exhibitions_run_is_a_review_fact_and_prose_is_not(line: str, expected: bool) -> None:
+    assert is_review_fact(line) is expected
