@@ -1,11 +1,11 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g|unseen-h|unseen-i]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g|unseen-h|unseen-i|unseen-j]   (trafilatura: pip install -e '.[bench]')
 
-Nine held-out sets, written by different people before the parser was tuned on them:
+Ten held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
-fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h and fixtures/unseen-i
-(written blind, from docs/site-layouts.md alone); each is scored and recorded on its own.
+fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i and
+fixtures/unseen-j (written blind, from docs/site-layouts.md alone); each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -70,6 +70,10 @@ SETS = {
     "unseen-i": (
         ROOT / "fixtures" / "unseen-i",
         "Held-out pages, set unseen-i, blind (bench/unseen_accuracy.py --set unseen-i), per template",
+    ),
+    "unseen-j": (
+        ROOT / "fixtures" / "unseen-j",
+        "Held-out pages, set unseen-j, blind (bench/unseen_accuracy.py --set unseen-j), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
