@@ -90,7 +90,7 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
     )
     if not article_like and _is_listing(page, heading_text, title):  # before events: sidebars advertise them
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
-    if _is_event(page, meta, heading_text, article_like):
+    if _is_event(page, meta, heading, article_like):
         raise PageError("event_page", "the page announces an event")
     if not article_like and (reason := _not_an_article(page, meta, heading)):
         raise PageError("not_an_article", reason)
@@ -161,16 +161,22 @@ def _is_plain_wordpress_page(page: Page, heading: Line | None) -> bool:
 
 
 def _quotes_people(page: Page, heading: Line | None) -> bool:
-    """Testimonials: quotations, each signed with a ``By NAME`` line under it. An article
-    prints one byline above its text, not a byline under each of several quotations (a
-    quoted headline link over a ``by NAME`` line is a teaser)."""
+    """Testimonials: quotations, each signed with a ``By NAME`` line under it, or, on a page
+    with no byline of its own, a ``NAME, ROLE`` line. An article prints one byline above its
+    text, not a byline under each of several quotations (a quoted headline link over a
+    ``by NAME`` line is a teaser)."""
     lines = page.lines[heading.index + 1 if heading else 0 :]
-    signed = sum(
-        1
-        for above, line in pairwise(lines)
-        if _is_quotation(above.text) and not above.links and cues.read_byline(line.text)
-    )
-    return signed >= SIGNED_QUOTES
+    quoted = [line for above, line in pairwise(lines) if _is_quotation(above.text) and not above.links]
+    if sum(1 for line in quoted if cues.read_byline(line.text)) >= SIGNED_QUOTES:
+        return True
+    unsigned_page = not any(cues.read_byline(line.text) for line in lines[:CUE_WINDOW])
+    return unsigned_page and sum(1 for line in quoted if _names_with_a_role(line.text)) >= SIGNED_QUOTES
+
+
+def _names_with_a_role(text: str) -> bool:
+    """``Dr Hannah Okonkwo-Reid, Consultant embryologist, Friend of PET since 2015``."""
+    name, comma, _ = text.partition(",")
+    return bool(comma) and len(text) <= ROLE_LINE_MAX_LENGTH and len(name.split()) >= 2 and names.is_name(name)
 
 
 def _lists_people(page: Page, heading: Line | None) -> bool:
@@ -252,15 +258,31 @@ def _is_search_url(url: str) -> bool:
     return bool(SEARCH_URL_RE.search(url))
 
 
-def _is_event(page: Page, meta: Metadata, heading_text: str, article_like: bool) -> bool:
+def _is_event(page: Page, meta: Metadata, heading: Line | None, article_like: bool) -> bool:
     if "Event" in meta.ld_types or any(t.endswith("Event") for t in meta.ld_types):
         return True
+    if _dated_as_an_event(page, heading):
+        return True  # whatever issue announced it ("Appeared in BioNews 1022" under the event)
     if article_like:
         return False
+    heading_text = heading.text if heading else ""
     event_cues = sum(1 for line in page.lines if len(line.text) < 200 and cues.EVENT_CUE_RE.search(line.text))
     event_cues += 2 * sum(1 for line in page.lines if cues.EVENT_DATE_LINE_RE.match(line.text))
     named_event = bool(cues.EVENT_HEADING_RE.search(heading_text) or cues.EVENT_URL_RE.search(page.url))
     return (event_cues >= 2 and named_event) or event_cues >= 4
+
+
+def _dated_as_an_event(page: Page, heading: Line | None) -> bool:
+    """The first date under the heading is an event's (``13 November 2019 - 6pm (registration)``),
+    not an article's own date or meta line."""
+    if heading is None:
+        return False
+    for line in page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]:
+        if cues.EVENT_DATE_LINE_RE.match(line.text):
+            return True
+        if cues.read_date_line(line.text) or cues.read_meta_line(line.text):
+            return False
+    return False
 
 
 def _is_listing(page: Page, heading_text: str, title: str) -> bool:

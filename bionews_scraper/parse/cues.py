@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 from bionews_scraper.parse.names import is_name
-from bionews_scraper.parse.normalise import DIGIT_RE, NAME_SEPARATOR_RE
+from bionews_scraper.parse.normalise import DIGIT_RE, NAME_SEPARATOR_RE, WEEKDAY_PREFIX
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_DATE = rf"{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
+_DATE = rf"{WEEKDAY_PREFIX}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
 
 # "24 February 2014", "04 September 2017": a line holding only a date (all layouts).
 DATE_LINE_RE = re.compile(rf"^(?:(?:published|posted|date)\s*:?\s*)?(?P<date>{_DATE})$", re.IGNORECASE)

@@ -124,6 +124,8 @@ INSTITUTION_WORDS = frozenset(
         "laboratories",
         "unit",
         "charity",
+        "bionews",  # the newsletter itself, at the end of an affiliation ("Genetics Editor, BioNews")
+        "pet",
     }
 )
 
@@ -143,8 +145,19 @@ def _is_name_word(word: str) -> bool:
 
 def byline_names(byline: str | None) -> list[str]:
     """The people a byline names, as printed; affiliations and roles left out
-    (``"By Sarah Norwell, Director"`` names one person)."""
-    return [name for name in parse_authors(byline) if is_name(name) and not is_role(name)]
+    (``"By Sarah Norwell, Director"`` names one person; ``"By Dr A Lee, Genetics Editor, and
+    Dr B Khan, Reproduction Editor, BioNews"`` two). The first part is the author's name
+    whatever its words; a later part with a job title's word in it is a role."""
+    parts = parse_authors(byline)
+    return [
+        name
+        for number, name in enumerate(parts)
+        if is_name(name) and not is_role(name) and (number == 0 or _has_no_role_word(name))
+    ]
+
+
+def _has_no_role_word(text: str) -> bool:
+    return ROLE_WORDS.isdisjoint(word.lower().strip(",.") for word in text.split())
 
 
 def is_role(text: str) -> bool:
@@ -154,7 +167,7 @@ def is_role(text: str) -> bool:
 
 def is_author_name(text: str) -> bool:
     """A line under an ``Authors`` heading that is a name, not the role line under it."""
-    return "," not in text and is_name(text) and ROLE_WORDS.isdisjoint(word.lower() for word in text.split())
+    return "," not in text and is_name(text) and _has_no_role_word(text)
 
 
 def affiliation_names(text: str) -> list[str]:

@@ -26,8 +26,13 @@ WAYBACK_PREFIXES = ("https://web.archive.org/web/", "http://web.archive.org/web/
 # "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
 # Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
 # (a whole page's parse budget is a few ms); everything else goes through dateparser.
+# A weekday before a date, whole or cut short ("Monday", "Mon", "Tues.", "Thurs,").
+WEEKDAY_PREFIX = (
+    r"(?:(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+    r"\.?,?\s+)?"
+)
 DAY_MONTH_YEAR_RE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"^{WEEKDAY_PREFIX}"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$",
     re.IGNORECASE,
 )

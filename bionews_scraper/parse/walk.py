@@ -35,6 +35,7 @@ CAPTION_LABEL_RE = re.compile(r"^(?:image|photo|photograph|picture|illustration)
 # ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
 IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
 TABLE_CELL_TAGS = frozenset({"td", "th"})
+CLASS_WORD_SEPARATORS_RE = re.compile(r"[\s_-]+")
 SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
 
@@ -248,12 +249,31 @@ def _is_caption(line: Line) -> bool:
     elements never get here: the walk sets them aside first.)"""
     if len(line.text) > CAPTION_MAX_LENGTH:
         return False
-    if CAPTION_LABEL_RE.match(line.text):
-        return True  # "Image: a still from the film, courtesy of the distributor"
+    if CAPTION_LABEL_RE.match(line.text) or _has_caption_class(line.element):
+        return True  # "Image: a still from the film, courtesy of the distributor", <div class="caption">
     if line.text.endswith(SENTENCE_END):
         return False
     element = line.element
-    return any(_adjacent_tag_name(element, side) in IMAGE_TAGS for side in ("previous_sibling", "next_sibling"))
+    if any(_adjacent_tag_name(element, side) in IMAGE_TAGS for side in ("previous_sibling", "next_sibling")):
+        return True
+    return _beside_image_row(element)
+
+
+def _has_caption_class(element: Tag) -> bool:
+    """``<div class="caption">``, ``<p class="wp-caption-text">``: a caption by its theme's word."""
+    classes = element.get("class")
+    return isinstance(classes, str) and "caption" in CLASS_WORD_SEPARATORS_RE.split(classes.lower())
+
+
+def _beside_image_row(element: Tag) -> bool:
+    """A small table cell in the row under (or over) a row holding an image: legacy pages float
+    a picture in a table with its caption in the next row. (A layout table's cell holds much
+    more than a caption.)"""
+    row = element.parent
+    if element.name not in TABLE_CELL_TAGS or len(element.contents) > 2 or row is None or row.name != "tr":
+        return False
+    neighbours = (row.find_previous_sibling("tr"), row.find_next_sibling("tr"))
+    return any(other is not None and other.find(IMAGE_TAGS) is not None for other in neighbours)
 
 
 def _adjacent_tag_name(element: Tag, side: str) -> str | None:

@@ -214,3 +214,31 @@ def test_a_wordpress_page_with_a_signed_quotation_in_its_text_is_still_a_page() 
     )
     [refusal] = _records(html, "https://www.progress.org.uk/campaign-fair-access/")
     assert refusal["reason"] == "not_an_article"
+
+
+def test_an_event_page_is_refused_even_with_the_issue_that_announced_it() -> None:
+    html = (
+        "<html><body><p>EVENTS</p><h1>Genome editing: who should decide?</h1>"
+        "<p>13 November 2019 - 6pm (registration), 6.30pm-8pm (discussion)</p>"
+        "<p>Chaired by Professor Dame Eleanor Vance</p>" + PROSE + "<p>Appeared in BioNews 1022</p></body></html>"
+    )
+    [refusal] = _records(html, "https://www.progress.org.uk/geneediting2019")
+    assert refusal["reason"] == "event_page"
+
+
+SIGNED_WITH_ROLES = (
+    "<p>‘I have read BioNews every week for ten years.’</p><p>Dr Hannah Okonkwo, Consultant embryologist</p>"
+    "<p>‘Its events are the only place I hear all sides.’</p><p>Baroness Ruth Denholm, Friend of PET</p>"
+)
+
+
+def test_quotations_signed_with_names_and_roles_on_a_page_with_no_byline_are_testimonials() -> None:
+    html = f"<html><body><h1>What our Friends say</h1><p>Published 12 May 2023 posted in Support us</p>{PROSE}{SIGNED_WITH_ROLES}"
+    [refusal] = _records(html + "</body></html>", "https://www.progress.org.uk/testimonials/")
+    assert refusal["reason"] == "not_an_article" and "testimonials" in refusal["error"]
+
+
+def test_an_article_with_a_byline_quoting_people_with_their_roles_stays_an_article() -> None:
+    html = f"<html><body><h1>Patients speak up</h1><p>3 June 2019</p><p>By Dr Ann Lee</p>{PROSE}{SIGNED_WITH_ROLES}"
+    [article] = _records(html + "</body></html>", "https://www.bionews.org.uk/page_140212")
+    assert article["kind"] == "article"

@@ -19,6 +19,7 @@ from bionews_scraper.parse.cues import (
     section_from_headline,
 )
 from bionews_scraper.parse.names import affiliation_names, byline_names, is_author_name, is_name
+from bionews_scraper.parse.normalise import parse_date
 
 
 @pytest.mark.parametrize(
@@ -74,6 +75,12 @@ def test_is_name(text: str, expected: bool) -> None:
         ("By Sarah Norcross, Director of PET", ["Sarah Norcross"]),
         ("by Ana de la Cruz, Tom Okafor and Li Wei", ["Ana de la Cruz", "Tom Okafor", "Li Wei"]),
         ("By Dr Rachel Brown & Sam Lee", ["Dr Rachel Brown", "Sam Lee"]),
+        (
+            "By Dr Rhiannon Pryce, Reproduction Editor, and Dr Tobias Wren, Genetics Editor, BioNews",
+            ["Dr Rhiannon Pryce", "Dr Tobias Wren"],
+        ),
+        ("By Dr Ama Owusu-Bempah, Genetics Editor, BioNews", ["Dr Ama Owusu-Bempah"]),
+        ("By Dr Sarah Reader", ["Dr Sarah Reader"]),  # a job title's word in the first name is a surname
     ],
 )
 def test_byline_names_leave_out_affiliations(byline: str, names: list[str]) -> None:
@@ -199,3 +206,17 @@ def test_licences_review_facts_and_email_issue_heading() -> None:
 )
 def test_a_plays_or_exhibitions_run_is_a_review_fact_and_prose_is_not(line: str, expected: bool) -> None:
     assert is_review_fact(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Mon 24 Feb 2014", "2014-02-24"),
+        ("Mon, 24 Feb 2014", "2014-02-24"),
+        ("Tues. 25 February 2014", "2014-02-25"),
+        ("Thurs 27 Feb 2014", "2014-02-27"),
+        ("Monday 24 Feb 2014", "2014-02-24"),
+    ],
+)
+def test_a_date_line_may_open_with_a_weekday_cut_short(line: str, date: str) -> None:
+    assert read_date_line(line) == (line, None) and parse_date(line) == date

@@ -280,3 +280,17 @@ def test_elementor_widgets_printed_for_mobile_are_read_as_a_desktop_browser_show
     (record,) = extract(html.encode(), URL).records
     assert record["kind"] == "article", record
     assert record["authors"] == ["Bethan Price"] and "Authors" not in record["body"]
+
+
+def test_a_caption_marked_by_its_class_is_not_body_even_without_its_image() -> None:
+    record = _article("<p>17 October 2016</p><div class='caption'>A still from the film, released in 2019</div>")
+    assert "A still" not in record["body"]
+
+
+def test_a_caption_in_the_table_row_under_a_floated_image_is_not_body() -> None:
+    picture = (
+        "<table align='right'><tr><td><img src='tissue.jpg'></td></tr>"
+        "<tr><td><font size='1'>Endometrial tissue under the microscope</font></td></tr></table>"
+    )
+    record = _article("<p>17 October 2016</p>" + PROSE + picture)
+    assert "microscope" not in record["body"] and record["body"].count("Researchers") == 2
