@@ -1,11 +1,12 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|unseen-c|unseen-d|unseen-e|unseen-f|unseen-g|unseen-h|unseen-i|unseen-j]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-j|unseen-k]   (trafilatura: pip install -e '.[bench]')
 
-Ten held-out sets, written by different people before the parser was tuned on them:
+Eleven held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
-fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i and
-fixtures/unseen-j (written blind, from docs/site-layouts.md alone); each is scored and recorded on its own.
+fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i,
+fixtures/unseen-j and fixtures/unseen-k (written blind, from docs/site-layouts.md alone); each is scored
+and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -74,6 +75,10 @@ SETS = {
     "unseen-j": (
         ROOT / "fixtures" / "unseen-j",
         "Held-out pages, set unseen-j, blind (bench/unseen_accuracy.py --set unseen-j), per template",
+    ),
+    "unseen-k": (
+        ROOT / "fixtures" / "unseen-k",
+        "Held-out pages, set unseen-k, blind (bench/unseen_accuracy.py --set unseen-k), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
