@@ -11,16 +11,13 @@ from urllib.parse import urlsplit
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
-from bionews_scraper.parse.normalise import normalise_url, parse_date
+from bionews_scraper.parse.normalise import SITE_HOSTS, normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import content_span, headline_candidates, same_text
 from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, read_teasers
 from bionews_scraper.parse.walk import ArticleLines, walk_article
 from bionews_scraper.records.types import Article, PageError, RelatedStory, Source
 
-# BioNews's own hosts: every template linked across both (legacy pages on progress.org.uk
-# point their related stories at bionews.org.uk), so a story on either is on the site.
-SITE_HOSTS = frozenset({"bionews.org.uk", "progress.org.uk"})
 # A related list of bare titles: at least this many list items, each (nearly) all link text.
 TITLE_LIST_MIN = 2
 WHOLE_LINK_SHARE = 0.9
@@ -41,11 +38,11 @@ def build_article(
     start, end = span or (content_span(page, anchor) if anchor else (0, len(page.lines)))
     last = end if span else len(page.lines)  # related lists and sources may sit past the content span
     found = _article_lines(page, meta, anchor, start, end)
-    if found.body and (titles := _title_list_start(page.lines, found.body[-1].index, page.url)) is not None:
+    if found.body and (titles := _title_list_start(page.lines, found.body[-1].index, page.link_base)) is not None:
         found.body, found.end = [line for line in found.body if line.index < titles], titles  # bare related titles
     published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found, meta, warnings)
-    issue, issue_url = _issue(found.issue, page.url, warnings)
+    issue, issue_url = _issue(found.issue, page.link_base, warnings)
     if not _ends_with_html_close(page.text):
         warnings.append("page_truncated: the page ends before </html>; fields are what could be read")
     return {
@@ -62,7 +59,7 @@ def build_article(
         "section": found.section or cues.section_from_headline(headline),
         "body": _body_text(found.body),
         "related": _related(page, anchor, found.end, last),
-        "sources": _sources(page, found.end, last, page.url),
+        "sources": _sources(page, found.end, last, page.link_base),
         "warnings": _ordered(warnings),
     }
 
@@ -155,7 +152,7 @@ def _body_text(lines: list[Line]) -> str:
 
 
 def _related(page: Page, anchor: Line | None, body_end: int, end: int) -> list[RelatedStory]:
-    lines, base_url = page.lines[:end], page.url
+    lines, base_url = page.lines[:end], page.link_base
     start = next((line.index + 1 for line in lines[body_end:] if cues.RELATED_HEADING_RE.match(line.text)), None)
     if start is None:  # the seed's list has no heading: it starts at the link above its first date line
         start = _unheaded_list_start(lines, body_end)

@@ -4,8 +4,9 @@ Legacy BioNews pages are windows-1252, declared only in a ``<meta http-equiv>`` 
 at all, and served with an ``ISO-8859-1`` header or none; the newer templates are UTF-8.
 w3lib's ``html_to_unicode`` follows the WHATWG order (BOM, HTTP header, ``<meta>``), maps
 latin-1 to cp1252 and decodes by what it finds, defaulting to UTF-8 when nothing is
-declared. We add one rule: when the page is read as UTF-8 and some of its bytes are not
-UTF-8, only those bytes are re-read, as cp1252 (see ``_utf8_with_cp1252_repairs``).
+declared. We add two rules: when the page is read as UTF-8 and some of its bytes are not
+UTF-8, only those bytes are re-read, as cp1252 (see ``_utf8_with_cp1252_repairs``); when it
+is declared Latin-1 or windows-1252 and all its bytes are UTF-8, it is UTF-8 (``_as_utf8``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _MARKUP_SNIFF_BYTES = 4096
 # surrogateescape turns each byte UTF-8 rejects into one lone surrogate U+DC80..U+DCFF.
 _UNDECODED_BYTES_RE = re.compile("[\udc80-\udcff]+")
 UTF8_BOM = codecs.BOM_UTF8
+# Python's names for the single-byte encodings a legacy declaration means (w3lib reads latin-1 as cp1252).
+LATIN_ENCODINGS = frozenset({"cp1252", "iso8859-1", "iso8859-15"})
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -42,9 +45,24 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     encoding, text = html_to_unicode(content_type, body, default_encoding="utf-8")
     if "\ufffd" in text and codecs.lookup(encoding).name == "utf-8":
         text = _utf8_with_cp1252_repairs(body.removeprefix(UTF8_BOM))
+    elif codecs.lookup(encoding).name in LATIN_ENCODINGS and (utf8 := _as_utf8(body)) is not None:
+        text = utf8  # "charset=ISO-8859-1" over UTF-8 bytes: a template's stale declaration
     if "<" not in text[:_MARKUP_SNIFF_BYTES]:
         raise PageError("not_html", "the content has no HTML markup")
     return text
+
+
+def _as_utf8(body: bytes) -> str | None:
+    """``body`` read as UTF-8 when it holds non-ASCII bytes and all of them are UTF-8: a page
+    declared Latin-1 or windows-1252 whose text is UTF-8. Text really in cp1252 almost never
+    is valid UTF-8: an accented letter would have to be followed by just the right symbols
+    (``Ã©``), mojibake BioNews does not print."""
+    if body.isascii():
+        return None
+    try:  # a capture cut off inside a character is still UTF-8: the cut character is left out
+        return codecs.getincrementaldecoder("utf-8")().decode(body, final=False)
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf8_with_cp1252_repairs(body: bytes) -> str:

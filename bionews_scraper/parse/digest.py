@@ -41,7 +41,9 @@ def build_digest(page: Page, layout: str, digest: Digest) -> tuple[Article | Iss
     then, when there are several, the issue listing them."""
     ends = [headline.index for headline in digest.headlines[1:]] + [len(page.lines)]
     articles = [
-        build_article(page, Metadata(), layout, headline, _own_url(headline, page.url), span=(headline.index, end))
+        build_article(
+            page, Metadata(), layout, headline, _own_url(headline, page.link_base), span=(headline.index, end)
+        )
         for headline, end in zip(digest.headlines, ends, strict=True)
     ]
     if len(articles) == 1:

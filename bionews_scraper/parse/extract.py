@@ -34,6 +34,8 @@ HEADLINE_LANDMARKS = {
     for name, module in (("legacy", legacy), ("bionews2018", bionews2018), ("progress", progress))
 }
 ALL_LANDMARKS = tuple(selector for selectors in HEADLINE_LANDMARKS.values() for selector in selectors)
+# Refusals of a page that may be a script-drawn shell, whose article is in <noscript>.
+NOTHING_READ = frozenset({"missing_headline", "missing_body", "other_page"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,21 @@ def extract(body: bytes, url: str, content_type: str | None = None, *, url_from_
     try:
         return Extraction(_records(page, meta), page)
     except PageError as refusal:
+        if refusal.reason in NOTHING_READ and (shown := _read_without_scripts(page)) is not None:
+            return shown
         return Extraction((refusal.to_record(page.url),), page)
+
+
+def _read_without_scripts(page: Page) -> Extraction | None:
+    """The page as a reader without scripts (a crawler) sees it, when its article is only in
+    ``<noscript>`` beside a shell a script fills in; ``None`` when that is no article either."""
+    if "<noscript" not in page.text and "<NOSCRIPT" not in page.text:
+        return None
+    shown = Page.from_text(page.text, page.url, LandmarkIndex(ALL_LANDMARKS), scripts_off=True)
+    try:
+        return Extraction(_records(shown, read_metadata(shown.head)), shown)
+    except PageError:
+        return None
 
 
 def extract_or_report(
@@ -105,7 +121,7 @@ def _links(page: Page) -> tuple[PageLink, ...]:
     seen: dict[str, PageLink] = {}
     for line in page.lines:
         for link in line.links:
-            url = normalise_url(link.href, page.url)
+            url = normalise_url(link.href, page.link_base)
             if url and url not in seen:
                 seen[url] = PageLink(url, link.text)
     return tuple(seen.values())

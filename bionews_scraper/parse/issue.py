@@ -59,7 +59,7 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
 def _read_entries(page: Page, lines: list[Line], skip: set[str]) -> list[IssueEntry]:
     return [
         {"headline": t.headline, "url": t.url, "authors": t.authors, "teaser": t.teaser}
-        for t in read_teasers(lines, page.url, skip_urls=skip, stop_at_plain_heading=False)
+        for t in read_teasers(lines, page.link_base, skip_urls=skip, stop_at_plain_heading=False)
         if not cues.ISSUE_URL_RE.search(t.url)
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
@@ -23,6 +23,12 @@ WAYBACK_URL_RE = re.compile(
     r"^https?://web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<original>https?://.+)$", re.IGNORECASE
 )
 WAYBACK_PREFIXES = ("https://web.archive.org/web/", "http://web.archive.org/web/")
+# BioNews's own hosts: every template linked across both (legacy pages on progress.org.uk
+# point their related stories at bionews.org.uk), so a story on either is on the site.
+SITE_HOSTS = frozenset({"bionews.org.uk", "progress.org.uk"})
+# A web proxy's rewritten link carries the address it stands for in its query
+# ("browse.php?u=https%3A%2F%2Fwww.progress.org.uk%2F...&b=4").
+PROXIED_ADDRESS_RE = re.compile(r"[?&][^=&#]+=https?(?:://|%3A%2F%2F)", re.IGNORECASE)
 # "24 February 2014", "04 Sept 2017", "3rd June 2019": the cue every layout prints.
 # Parsed without dateparser because it is fixed and dateparser costs ~0.5 ms a call
 # (a whole page's parse budget is a few ms); everything else goes through dateparser.
@@ -159,6 +165,8 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
         url = href if href.startswith(("http://", "https://")) else _join(_link_base(href, base_url), href)
         if base_url.startswith(WAYBACK_PREFIXES) and (archived := WAYBACK_URL_RE.match(url)):
             url = archived["original"]  # a capture's rewritten link names the page it archived
+        elif PROXIED_ADDRESS_RE.search(url) and not on_site(base_url) and (proxied := _proxied_site_url(url)):
+            url = proxied  # so does a web proxy's, on a copy of a page that the proxy served
         if not PLAIN_URL_RE.match(url):  # w3lib quotes what needs quoting; most links need none
             url = safe_url_string(url)
             if not HOSTNAME_RE.match(urlsplit(url).hostname or "") or not url.startswith(("http://", "https://")):
@@ -178,6 +186,19 @@ def _join(base_url: str, href: str) -> str:
     if FILE_NAME_HREF_RE.match(href) and FOLDER_BASE_RE.match(base_url):
         return base_url[: base_url.rindex("/") + 1] + href
     return urljoin(base_url, href)
+
+
+def on_site(url: str) -> bool:
+    """True for an address on one of BioNews's own hosts."""
+    return (urlsplit(url).hostname or "").removeprefix("www.") in SITE_HOSTS
+
+
+def _proxied_site_url(url: str) -> str | None:
+    """The BioNews address a proxy's link stands for, from its query; ``None`` if it has none."""
+    for _, value in parse_qsl(urlsplit(url).query):
+        if value.startswith(("http://", "https://")) and on_site(value):
+            return value
+    return None
 
 
 def _link_base(href: str, base_url: str) -> str:

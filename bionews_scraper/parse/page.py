@@ -79,7 +79,7 @@ _BLOCK_NAME = "(?:" + "|".join(sorted(BLOCK_TAGS | {name.upper() for name in BLO
 _WHITESPACE_BEFORE_BLOCK_TAG_RE = re.compile(rf">[ \t\n\r\f]+(?=</?{_BLOCK_NAME}[\s/>])")
 # Inline elements whose text is never glued to the text before them.
 WORD_TAGS = frozenset({"time", "img", "input", "button"})
-METADATA_TAGS = frozenset({"meta", "link", "script", "time", "title"})
+METADATA_TAGS = frozenset({"meta", "link", "script", "time", "title", "base"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never visible page text.
 INVISIBLE_TAGS = frozenset(
@@ -103,6 +103,8 @@ INVISIBLE_TAGS = frozenset(
         "map",
     }
 )
+# ... and as a reader without scripts sees the page, <noscript> included.
+INVISIBLE_WITHOUT_SCRIPTS = INVISIBLE_TAGS - {"noscript"}
 # Page furniture by element name (HTML5) ...
 FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 # ... and by id or class words. A hint, never relied on alone: a furniture element that
@@ -206,6 +208,7 @@ class HeadTags:
     canonical: str | None = None  # <link rel=canonical href=...>
     json_ld: list[str] = field(default_factory=list)  # <script type=application/ld+json> texts
     time_datetimes: list[str] = field(default_factory=list)  # <time datetime=...>
+    base_href: str | None = None  # the first <base href=...>, when absolute: what links are relative to
 
     def see(self, tag: Tag) -> None:
         name, attrs = tag.name, tag.attrs  # attrs.get: Tag.get is a Python wrapper around it
@@ -227,6 +230,10 @@ class HeadTags:
                 self.time_datetimes.append(str(attrs["datetime"]).strip())
         elif name == "title" and self.title is None:
             self.title = normalise_text(_text_of(tag, "")) or None
+        elif name == "base" and self.base_href is None:
+            href = str(attrs.get("href") or "").strip()
+            if href.startswith(("http://", "https://")):
+                self.base_href = href  # a cached or saved copy's, naming the page it copied
 
 
 @dataclass(slots=True)
@@ -241,8 +248,12 @@ class Page:
     line_starts: list[int] = field(default_factory=list)  # each line's position, ascending
 
     @classmethod
-    def from_text(cls, text: str, url: str, landmarks: LandmarkIndex | None = None) -> Page:
-        """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk."""
+    def from_text(
+        cls, text: str, url: str, landmarks: LandmarkIndex | None = None, *, scripts_off: bool = False
+    ) -> Page:
+        """Parse ``text`` once; ``landmarks`` (if given) learns its elements on the same walk.
+        With ``scripts_off`` the page is read as a browser without scripts shows it, with the
+        text of its ``<noscript>`` elements."""
         # Class lists stay strings: splitting every element's classes costs ~10% of the
         # soup, and only the elements with classes need them split, once, in the walk.
         # Attributes go in bs4's plain AttributeDict, not the lxml builder's default
@@ -253,7 +264,7 @@ class Page:
         soup = BeautifulSoup(markup, "lxml", multi_valued_attributes=None, attribute_dict_class=AttributeDict)
         head, index = HeadTags(), landmarks or LandmarkIndex(())
         positions: dict[int, int] = {}
-        lines = _linearise(soup, head, index, positions)
+        lines = _linearise(soup, head, index, positions, INVISIBLE_WITHOUT_SCRIPTS if scripts_off else INVISIBLE_TAGS)
         starts = [line.position for line in lines]
         return cls(
             url=url,
@@ -265,6 +276,11 @@ class Page:
             positions=positions,
             line_starts=starts,
         )
+
+    @property
+    def link_base(self) -> str:
+        """What the page's relative links are relative to: its ``<base href>``, else its address."""
+        return self.head.base_href or self.url
 
     def _range(self, element: Tag) -> tuple[int, int]:
         """Document-order positions of ``element`` and of its last descendant."""
@@ -379,7 +395,13 @@ class _Linearizer:
         self.pending_breaks = 0
 
 
-def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, positions: dict[int, int]) -> list[Line]:
+def _linearise(
+    soup: BeautifulSoup,
+    head: HeadTags,
+    landmarks: LandmarkIndex,
+    positions: dict[int, int],
+    invisible_tags: frozenset[str],
+) -> list[Line]:
     """The hot loop of every parse: attributes are read once per element, as a plain dict,
     and the sets it consults are bound to locals (this loop is a third of a page's parse)."""
     state = _Linearizer()
@@ -391,12 +413,7 @@ def _linearise(soup: BeautifulSoup, head: HeadTags, landmarks: LandmarkIndex, po
     # lookup per node for what three dicts and a set answered before (~20 us a page less).
     # The document root is in no entry: text right under it has no block.
     context: dict[int, tuple[Tag, Tag | None] | None] = {}
-    metadata_tags, invisible_tags, block_tags, furniture_tags = (
-        METADATA_TAGS,
-        INVISIBLE_TAGS,
-        BLOCK_TAGS,
-        FURNITURE_TAGS,
-    )
+    metadata_tags, block_tags, furniture_tags = METADATA_TAGS, BLOCK_TAGS, FURNITURE_TAGS
     word_tags, text_types, see_landmark, landmark_names = WORD_TAGS, TEXT_NODE_TYPES, landmarks.see, landmarks.names
     # The loop dispatches on the node's exact type (faster than isinstance), which mypy
     # cannot follow: the nodes are typed Any here and the branches say what each one is.

@@ -12,6 +12,7 @@ HEAD = (
     "<p>Researchers reported the finding in a journal this week, and others welcomed it.</p>"
 )
 SOURCES = ["https://journal.example/one", "https://news.example/two"]
+PROSE_PARAGRAPH = "<p>Researchers reported the finding in a journal this week, and others welcomed it.</p>"
 OLDER_STORY = (
     "<div><a href='{url}'>An older story here</a><div>20 May 2019 - by Ann Lee</div><div>It said...</div></div>"
 )
@@ -73,3 +74,27 @@ def test_a_paragraph_quoting_an_issue_line_stays_in_the_body() -> None:
     quoted = "<p>The archive still prints ‘Appeared in BioNews 0’ under the first story.</p>"
     (record,) = extract(f"{HEAD}{quoted}</body></html>".encode(), URL).records
     assert record["issue"] == 1000 and "Appeared in BioNews 0" in record["body"]
+
+
+def test_a_saved_or_cached_copys_base_href_resolves_its_relative_links() -> None:
+    page = HEAD.replace("<html><body>", "<html><head><base href='https://www.bionews.org.uk/page_2'></head><body>")
+    html = f"{page}<h3>Related Articles</h3>{OLDER_STORY.format(url='page_7')}</body></html>"
+    (record,) = extract(html.encode(), "http://webcache.example-search.com/search?q=cache:page_2").records
+    assert [story["url"] for story in record["related"]] == ["https://www.bionews.org.uk/page_7"]
+
+
+SCRIPT_SHELL = (
+    "<html><head><title>BioNews</title></head><body><div id='app'>Loading...</div><noscript>{}</noscript>"
+    "<script>render()</script></body></html>"
+)
+
+
+def test_an_article_only_in_noscript_beside_a_script_drawn_shell_is_read_as_a_reader_without_scripts_sees_it() -> None:
+    article = "<h1>Regulator approves base-editing trial</h1><p>13 September 2021</p><p>Appeared in BioNews 1112</p>"
+    (record,) = extract(SCRIPT_SHELL.format(article + PROSE_PARAGRAPH).encode(), URL).records
+    assert record["kind"] == "article" and record["issue"] == 1112 and "Researchers" in record["body"]
+
+
+def test_a_shell_whose_noscript_only_asks_for_javascript_is_still_refused() -> None:
+    (record,) = extract(SCRIPT_SHELL.format("<p>Please enable JavaScript to read this site.</p>").encode(), URL).records
+    assert record["kind"] == "error"

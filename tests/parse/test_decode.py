@@ -66,9 +66,20 @@ def test_utf8_page_with_a_bom_and_a_stray_byte_keeps_its_utf8_text() -> None:
     assert "<p>Café owner’s “crêpe” stall – £3</p><p>Café</p>" in text
 
 
-def test_declared_cp1252_page_is_not_read_as_utf8() -> None:
-    page = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' + "<p>Café</p>".encode()
-    assert "<p>CafÃ©</p>" in decode_html(page)  # what the page declares is what it gets
+@pytest.mark.parametrize("charset", ["windows-1252", "ISO-8859-1"])
+def test_a_page_declared_latin_whose_bytes_are_all_utf8_is_utf8(charset: str) -> None:
+    page = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'.encode() + UTF8_PAGE
+    assert "<p>Café owner’s “crêpe” stall – £3</p>" in decode_html(page)  # not "CafÃ© ownerâ€™s"
+
+
+def test_a_utf8_page_declared_latin_and_cut_off_inside_a_character_is_still_utf8() -> None:
+    page = '<meta charset="iso-8859-1"><p>Jörg Küster — cut here —'.encode()[:-1]  # half of the last dash
+    assert decode_html(page).endswith("<p>Jörg Küster — cut here ")
+
+
+def test_a_declared_cp1252_page_whose_bytes_are_not_utf8_stays_cp1252() -> None:
+    page = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' + CP1252_BODY
+    assert EXPECTED_TEXT in decode_html(page)
 
 
 @pytest.mark.parametrize(

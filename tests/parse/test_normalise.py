@@ -217,3 +217,16 @@ def test_a_captures_rewritten_links_name_the_pages_it_archived(href: str) -> Non
 def test_a_live_pages_link_to_a_capture_stays_a_link_to_the_capture() -> None:
     archived = "https://web.archive.org/web/2015/http://example.org/dead-study"
     assert normalise_url(archived, "https://www.bionews.org.uk/page_140212") == archived
+
+
+PROXY_COPY = "https://proxy.example-library.ac.uk/browse.php?u=https%3A%2F%2Fwww.progress.org.uk%2Fnewsletter_issue%2Fbionews-1003%2F&b=4"
+
+
+def test_a_web_proxys_rewritten_link_on_its_copy_names_the_page_it_stands_for() -> None:
+    href = "/browse.php?u=https%3A%2F%2Fwww.progress.org.uk%2Fembryo-models%2F&b=4"
+    assert normalise_url(href, PROXY_COPY) == "https://www.progress.org.uk/embryo-models/"
+
+
+def test_a_share_link_on_a_live_page_stays_a_share_link() -> None:
+    share = "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwww.bionews.org.uk%2Fpage_2"
+    assert normalise_url(share, "https://www.bionews.org.uk/page_2") == share
