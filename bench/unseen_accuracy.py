@@ -1,8 +1,8 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-j|unseen-k]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-k|unseen-l]   (trafilatura: pip install -e '.[bench]')
 
-Eleven held-out sets, written by different people before the parser was tuned on them:
+Twelve held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
 fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i,
 fixtures/unseen-j and fixtures/unseen-k (written blind, from docs/site-layouts.md alone); each is scored
@@ -79,6 +79,10 @@ SETS = {
     "unseen-k": (
         ROOT / "fixtures" / "unseen-k",
         "Held-out pages, set unseen-k, blind (bench/unseen_accuracy.py --set unseen-k), per template",
+    ),
+    "unseen-l": (
+        ROOT / "fixtures" / "unseen-l",
+        "Held-out pages, set unseen-l, blind (bench/unseen_accuracy.py --set unseen-l), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
