@@ -1,12 +1,12 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-k|unseen-l]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-k|unseen-l|unseen-m]   (trafilatura: pip install -e '.[bench]')
 
-Twelve held-out sets, written by different people before the parser was tuned on them:
+Thirteen held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
 fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i,
-fixtures/unseen-j and fixtures/unseen-k (written blind, from docs/site-layouts.md alone); each is scored
-and recorded on its own.
+fixtures/unseen-j, fixtures/unseen-k, fixtures/unseen-l and fixtures/unseen-m (written blind, from
+docs/site-layouts.md alone); each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -83,6 +83,10 @@ SETS = {
     "unseen-l": (
         ROOT / "fixtures" / "unseen-l",
         "Held-out pages, set unseen-l, blind (bench/unseen_accuracy.py --set unseen-l), per template",
+    ),
+    "unseen-m": (
+        ROOT / "fixtures" / "unseen-m",
+        "Held-out pages, set unseen-m, blind (bench/unseen_accuracy.py --set unseen-m), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
