@@ -12,7 +12,7 @@ from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import SITE_HOSTS, normalise_url, parse_date
-from bionews_scraper.parse.page import Line, Page
+from bionews_scraper.parse.page import Line, Page, in_element
 from bionews_scraper.parse.regions import content_span, headline_candidates, same_text
 from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, read_teasers
 from bionews_scraper.parse.walk import ArticleLines, walk_article
@@ -20,6 +20,7 @@ from bionews_scraper.records.types import Article, PageError, RelatedStory, Sour
 
 # A related list of bare titles: at least this many list items, each (nearly) all link text.
 TITLE_LIST_MIN = 2
+PAGE_FURNITURE_TAGS = ("footer", "nav", "aside")
 WHOLE_LINK_SHARE = 0.9
 
 
@@ -165,11 +166,18 @@ def _related(page: Page, anchor: Line | None, body_end: int, end: int) -> list[R
             or page.is_foreign_furniture(lines[start], anchor)
         ):
             return []  # no list, dated links elsewhere (sources with dates), or a sidebar's "Most read"
-    teasers = read_teasers(lines[start:], base_url, skip_urls={page.url}, stop_at_plain_heading=True)
+    # The list ends where the page's footer or menu begins ("Terms and conditions" is no story).
+    footer = next((line.index for line in lines[start:] if _in_page_furniture(page, line, anchor)), len(lines))
+    teasers = read_teasers(lines[start:footer], base_url, skip_urls={page.url}, stop_at_plain_heading=True)
     return [
         {"headline": t.headline, "url": t.url, "published": t.published, "authors": t.authors, "teaser": t.teaser}
         for t in teasers
     ]
+
+
+def _in_page_furniture(page: Page, line: Line, anchor: Line | None) -> bool:
+    """A line of the page's own footer, menu or sidebar (by element), not the article's."""
+    return page.is_foreign_furniture(line, anchor) and in_element(line, PAGE_FURNITURE_TAGS)
 
 
 def _title_list_start(lines: list[Line], last: int, base_url: str) -> int | None:

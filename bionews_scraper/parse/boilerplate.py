@@ -31,6 +31,7 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "registered charity no",  # the footer's address line ("..., London · Registered charity no. 1099999 · ©")
     "this article was printed from",  # print views: "This article was printed from URL on DATE."
     "printed from bionews",
+    "letters may be edited",  # the letters page's editor's note
 )
 # Short lines that start these ways are furniture; in prose these words are ordinary.
 BOILERPLATE_STARTS: tuple[str, ...] = (

@@ -13,6 +13,7 @@ from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.normalise import BY_PREFIX_RE
+from bionews_scraper.parse.notices import notice_refusal
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, title_headline
 from bionews_scraper.parse.teasers import headline_link, under_headline_link
@@ -111,8 +112,8 @@ def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | No
         return PageError("not_an_article", "the page lists people with their roles (an about or team page)")
     if _is_plain_wordpress_page(page, heading):
         return PageError("not_an_article", "a WordPress page, not a post: published, with no section, issue or author")
-    if any(cues.REPORT_LINE_RE.match(line.text) for line in page.lines if line.furniture is None):
-        return PageError("not_an_article", "the page is a trustees' or auditors' report")
+    if notice := notice_refusal(page, heading):
+        return PageError(*notice)
     return None
 
 

@@ -98,3 +98,15 @@ def test_an_article_only_in_noscript_beside_a_script_drawn_shell_is_read_as_a_re
 def test_a_shell_whose_noscript_only_asks_for_javascript_is_still_refused() -> None:
     (record,) = extract(SCRIPT_SHELL.format("<p>Please enable JavaScript to read this site.</p>").encode(), URL).records
     assert record["kind"] == "error"
+
+
+def test_a_related_list_ends_where_the_pages_footer_begins() -> None:
+    footer = "<footer><p>Published by the Trust.</p><p><a href='/terms'>Terms and conditions</a> | <a href='/privacy'>Privacy</a></p></footer>"
+    _, related = _below_body(f"<h3>Related Articles</h3>{OLDER_STORY.format(url='/page_7')}{footer}")
+    assert related == ["https://www.bionews.org.uk/page_7"]
+
+
+def test_the_letters_pages_editors_note_is_not_body() -> None:
+    note = "<p class='editorsnote'>Letters may be edited for length. Write to the editor.</p>"
+    (record,) = extract(f"{HEAD}{note}</body></html>".encode(), URL).records
+    assert "Letters may be edited" not in record["body"]
