@@ -24,15 +24,18 @@ from bionews_scraper.records.types import Article, Issue, IssueEntry
 class Digest:
     number: int
     date: str | None  # as printed
-    headlines: tuple[Line, ...]  # each article's headline line, in page order
+    heading: Line  # "Issue 617 (25 July 2011)"
+    headlines: tuple[Line, ...]  # each article's headline line, in page order; none on an index of teasers
 
 
 def find_digest(page: Page) -> Digest | None:
-    """The e-mail issue page's number, date and article headlines, or ``None`` for any other page."""
+    """The e-mail issue heading's number and date and the whole articles under it, or ``None``
+    for a page without that heading. An early issue's index of teasers under the same heading
+    has no whole article: it is an issue page."""
     for line in page.lines:
-        if match := cues.EMAIL_ISSUE_RE.match(line.text):
+        if not line.links and (match := cues.EMAIL_ISSUE_RE.match(line.text)):  # an archive links each issue
             headlines = tuple(other for other in page.lines[line.index + 1 :] if _starts_article(page, other))
-            return Digest(int(match["number"]), match["date"], headlines) if headlines else None
+            return Digest(int(match["number"]), match["date"], line, headlines)
     return None
 
 

@@ -109,6 +109,8 @@ def extract_or_report(
 def _records(page: Page, meta: Metadata) -> tuple[Article | Issue, ...]:
     layout = detect_layout(page, meta)
     if digest := find_digest(page):
+        if not digest.headlines:  # the e-mail heading over an index of teasers
+            return (build_issue(page, meta, layout, digest.heading),)
         return build_digest(page, layout, digest)
     heading = find_main_heading(page, meta, page.landmarks.first(HEADLINE_LANDMARKS[layout]))
     if classify(page, meta, heading) == "issue":

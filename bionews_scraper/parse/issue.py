@@ -6,7 +6,7 @@ from bionews_scraper.parse import cues
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import FURNITURE_TAGS, Line, Page, in_element
-from bionews_scraper.parse.regions import content_span, title_headline
+from bionews_scraper.parse.regions import SIDEBAR_TAGS, content_span, title_headline
 from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.records.types import Issue, IssueEntry, PageError
 
@@ -15,6 +15,8 @@ ISSUE_DATE_WINDOW = 8  # lines under the issue heading where its date may be pri
 
 def find_issue_number(heading: Line | None, url: str, meta: Metadata) -> int | None:
     """``BioNews N`` from the visible heading, else the title (``BioNews 584 | PET``), else the URL."""
+    if heading and (email := cues.EMAIL_ISSUE_RE.match(heading.text)):
+        return int(email["number"])  # "Issue 0 (22 March 1999)"
     for text in (heading.text if heading else None, meta.og_title, meta.title, title_headline(meta.title)):
         if text and (number := cues.read_issue_heading(text)) is not None:
             return number
@@ -38,7 +40,8 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
     }
     end = content_span(page, heading)[1] if heading else len(page.lines)
     lines = page.lines[len(page.lines) - len(after) : end]
-    entries = _read_entries(page, [line for line in lines if not page.is_foreign_furniture(line, heading)], skip)
+    own = [line for line in lines if not page.is_foreign_furniture(line, heading) or _in_an_entry(line)]
+    entries = _read_entries(page, own, skip)
     if not entries and heading is None:
         # No heading to anchor on, and nothing outside furniture: a class that only hints at
         # furniture (``<div class="newsletter">``) may be the issue's own list.
@@ -54,6 +57,15 @@ def build_issue(page: Page, meta: Metadata, layout: str, heading: Line | None) -
         "articles": entries,
         "warnings": warnings,
     }
+
+
+def _in_an_entry(line: Line) -> bool:
+    """WordPress themes print each entry as an ``<article>``, its headline in the article's own
+    ``<header>`` and its excerpt in a section classed after it ("issue-comment"): the issue's,
+    not the page's furniture. (Cards in a sidebar are the sidebar's.)"""
+    element = line.element
+    in_article = element.name == "article" or element.find_parent("article") is not None
+    return in_article and not in_element(line, SIDEBAR_TAGS)
 
 
 def _read_entries(page: Page, lines: list[Line], skip: set[str]) -> list[IssueEntry]:

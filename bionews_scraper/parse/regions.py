@@ -56,6 +56,7 @@ def find_main_heading(page: Page, meta: Metadata, landmark: Tag | None) -> Line 
         return line
     return (
         _heading_matching_metadata(page, meta)
+        or _issue_heading_line(page)
         or _heading_before_cues(page)
         or _first_heading(page)
         or _line_before_date(page)
@@ -109,6 +110,20 @@ def _first_heading(page: Page) -> Line | None:
             if line.tag == level and line.furniture is None and _could_be_headline(line):
                 return line
     return None
+
+
+def _issue_heading_line(page: Page) -> Line | None:
+    """An issue's number and date printed as plain text (``<span>BioNews 1003</span>
+    <span>24 June 2019</span>``), outside the page's furniture and no link (a list of past
+    issues links each one)."""
+    return next(
+        (
+            line
+            for line in page.lines
+            if line.furniture is None and not line.links and cues.read_issue_heading(line.text) is not None
+        ),
+        None,
+    )
 
 
 def _line_before_date(page: Page) -> Line | None:

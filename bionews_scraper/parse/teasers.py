@@ -47,16 +47,19 @@ class Teaser:
 def read_teasers(
     lines: Iterable[Line], base_url: str, *, skip_urls: set[str], stop_at_plain_heading: bool
 ) -> list[Teaser]:
-    """Entries from ``lines`` until the list ends; links to ``skip_urls`` are ignored."""
+    """Entries from ``lines`` until the list ends; links to ``skip_urls`` are ignored. With
+    ``stop_at_plain_heading`` (an article's related list) a heading that is no headline link,
+    a comments or a sources heading ends the list; an issue page's list runs on under its
+    section headings."""
     entries: list[Teaser] = []
     seen = set(skip_urls)
     for line in lines:
-        if (
-            ends_body(line.text)
-            or cues.COMMENTS_HEADING_RE.match(line.text)
-            or cues.SOURCES_HEADING_RE.match(line.text)
-        ):
+        if ends_body(line.text):
             break
+        if stop_at_plain_heading and (
+            cues.COMMENTS_HEADING_RE.match(line.text) or cues.SOURCES_HEADING_RE.match(line.text)
+        ):
+            break  # below an article; on an issue page "Comment" heads the comment pieces
         link = headline_link(line)
         url = normalise_url(link.href, base_url) if link else None
         if link and url and not NON_PAGE_URL_RE.search(url):

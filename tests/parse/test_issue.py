@@ -104,3 +104,70 @@ def test_a_page_with_no_heading_whose_title_names_an_issue_is_that_issue_at_any_
         "https://www.progress.org.uk/?p=98765",
     ).records
     assert record["kind"] == "issue" and record["issue"] == 584 and len(record["articles"]) == 2
+
+
+def test_an_issue_pages_entries_run_on_under_its_section_headings_comment_included() -> None:
+    sections = "".join(
+        f"<h2>{section}</h2><ul><li><h3><a href='/{section.lower()}-story/'>A {section.lower()} story this week</a></h3>"
+        "<p>The regulator has asked clinics what they tell donors about it...</p></li></ul>"
+        for section in ("News", "Comment", "Reviews")
+    )
+    issue = _issue(f"<main><h1>BioNews 584</h1>{sections}</main>")
+    assert [entry["url"].rsplit("/", 2)[1] for entry in issue["articles"]] == [
+        "news-story",
+        "comment-story",
+        "reviews-story",
+    ]
+
+
+def test_each_entry_printed_as_an_article_with_its_own_header_is_an_entry() -> None:
+    entries = "".join(
+        f"<section class='issue-{section}'><h3>{section.title()}</h3><article class='post'><header class='entry-header'>"
+        f"<h2><a href='/{section}-story/'>A {section} story this week</a></h2></header>"
+        "<p>The regulator has asked clinics what they tell donors about it...</p></article></section>"
+        for section in ("news", "comment")
+    )
+    page = f"<header class='page-header'><h1>BioNews 584</h1></header>{entries}"
+    issue = _issue(
+        page + "<aside><article><h2><a href='/sidebar-story/'>A story in the sidebar</a></h2></article></aside>"
+    )
+    assert [entry["url"].rsplit("/", 2)[1] for entry in issue["articles"]] == ["news-story", "comment-story"]
+
+
+def test_an_early_issue_index_under_the_email_heading_is_that_issue() -> None:
+    teasers = "".join(
+        f"<p><b>Story {n} about the first embryo law</b><br>A short teaser of it...<br>"
+        f"<a href='page_{n}.asp'>[Read More]</a></p>"
+        for n in (11, 12)
+    )
+    [record] = extract(
+        f"<html><head><title>BioNews</title></head><body><p>Issue 0 (22 March 1999)</p>{teasers}</body></html>".encode(),
+        "http://www.bionews.org.uk/page_10.asp",
+    ).records
+    assert (record["kind"], record["issue"], record["published"]) == ("issue", 0, "1999-03-22")
+
+
+def test_an_archive_linking_each_issue_under_the_email_heading_form_is_no_issue() -> None:
+    archive = "".join(
+        f"<p><a href='page_{n}.asp'>Issue {n} (22 March 1999)</a></p><p>Lead story: a report on embryo research</p>"
+        for n in (0, 1, 2)
+    )
+    [record] = extract(
+        f"<html><body><h1>All issues</h1>{archive}</body></html>".encode(), "http://www.bionews.org.uk/page_2.asp"
+    ).records
+    assert record["reason"] == "listing_page"
+
+
+def test_an_issue_number_and_date_printed_in_spans_head_the_issue() -> None:
+    sidebar = (
+        "<div class='sidebar'><h3>Most Read</h3><div><a href='/page_1'>Mitochondrial donation: first patients</a></div>"
+        "<div>3 June 2019 - by Dr Rosie Gill</div><div>Doctors confirm the first women have been treated...</div></div>"
+    )
+    body = (
+        "<div><span>BioNews 1003</span> <span>24 June 2019</span></div>"
+        "<div><a href='/page_2'>Scientists edit genes in human embryos</a></div><div>Researchers in London...</div>"
+    )
+    [record] = extract(
+        f"<html><body>{body}{sidebar}</body></html>".encode(), "https://www.bionews.org.uk/page_3"
+    ).records
+    assert (record["kind"], record["issue"], record["published"]) == ("issue", 1003, "2019-06-24")
