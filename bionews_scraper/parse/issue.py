@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bionews_scraper.parse import cues
+from bionews_scraper.parse.furniture import FURNITURE_TAGS
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
 from bionews_scraper.parse.normalise import normalise_url, parse_date
-from bionews_scraper.parse.page import FURNITURE_TAGS, Line, Page, in_element
+from bionews_scraper.parse.page import Line, Page, in_element
 from bionews_scraper.parse.regions import SIDEBAR_TAGS, content_span, title_headline
 from bionews_scraper.parse.teasers import headline_link, read_teasers
 from bionews_scraper.records.types import Issue, IssueEntry, PageError

@@ -12,8 +12,8 @@ from typing import Any
 
 from bs4 import Tag
 
+from bionews_scraper.parse.head import HeadTags
 from bionews_scraper.parse.normalise import normalise_text, parse_date
-from bionews_scraper.parse.page import HeadTags
 
 ARTICLE_TYPES = frozenset(
     {

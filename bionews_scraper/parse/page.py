@@ -16,6 +16,8 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import AttributeDict, CData
 
+from bionews_scraper.parse.furniture import FURNITURE_TAGS, has_furniture_hint, is_hidden
+from bionews_scraper.parse.head import HeadTags, text_of
 from bionews_scraper.parse.landmarks import LandmarkIndex
 from bionews_scraper.parse.normalise import normalise_text
 
@@ -105,63 +107,7 @@ INVISIBLE_TAGS = frozenset(
 )
 # ... and as a reader without scripts sees the page, <noscript> included.
 INVISIBLE_WITHOUT_SCRIPTS = INVISIBLE_TAGS - {"noscript"}
-# Page furniture by element name (HTML5) ...
-FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
-# ... and by id or class words. A hint, never relied on alone: a furniture element that
-# holds the headline is the article's own wrapper and is not furniture.
-FURNITURE_WORDS = frozenset(
-    {
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "sidebar",
-        "side",
-        "header",
-        "masthead",
-        "footer",
-        "banner",
-        "advert",
-        "ad",
-        "ads",
-        "promo",
-        "social",
-        "share",
-        "sharing",
-        "comment",
-        "comments",
-        "signup",
-        "subscribe",
-        "cookie",
-        "breadcrumb",
-        "breadcrumbs",
-        "widget",
-        "search",
-        "fb",
-        "facebook",
-        "twitter",
-        "login",
-    }
-)
-# One of those words, whole between separators: the words of "site-header" are "site" and
-# "header". Only non-ASCII text is searched with it (see _hints_furniture).
-FURNITURE_HINT_RE = re.compile(rf"(?:^|[\s_-])(?:{'|'.join(sorted(FURNITURE_WORDS))})(?:$|[\s_-])", re.IGNORECASE)
 TEXT_NODE_TYPES = (NavigableString, CData)
-# Elements that hold content by definition: their classes never make them furniture.
-CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
-# WordPress and other CMSs put taxonomy in classes ("category-comment", "tag-news").
-TAXONOMY_CLASS_RE = re.compile(
-    r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE
-)
-# The class prefix Elementor gives every block: no hint of furniture in itself.
-ELEMENTOR_WIDGET = "elementor-widget"
-# Classes that themes hide from sight (screen-reader labels): not visible page text.
-# Elementor prints some widgets twice, one copy per screen size: the page is read as a desktop
-# browser shows it, without the copy marked hidden there.
-HIDDEN_CLASSES = frozenset(
-    {"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "hide", "elementor-hidden-desktop"}
-)
-HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # The walk's context of what sits right under the document root: no block, no furniture.
 _ROOT: tuple[Any, None] = (None, None)
 
@@ -197,43 +143,6 @@ class Line:
         """How much of the line is link text: 1.0 for a line that is only a link."""
         linked = sum(len(link.text) for link in self.links)
         return min(1.0, linked / len(self.text)) if self.text else 0.0
-
-
-@dataclass(slots=True)
-class HeadTags:
-    """The elements machine metadata lives in, gathered on the same walk as the lines."""
-
-    title: str | None = None
-    metas: list[Tag] = field(default_factory=list)  # <meta content=...>
-    canonical: str | None = None  # <link rel=canonical href=...>
-    json_ld: list[str] = field(default_factory=list)  # <script type=application/ld+json> texts
-    time_datetimes: list[str] = field(default_factory=list)  # <time datetime=...>
-    base_href: str | None = None  # the first <base href=...>, when absolute: what links are relative to
-
-    def see(self, tag: Tag) -> None:
-        name, attrs = tag.name, tag.attrs  # attrs.get: Tag.get is a Python wrapper around it
-        if name == "meta":
-            if attrs.get("content") is not None:
-                self.metas.append(tag)
-        elif name == "link":
-            if (
-                self.canonical is None
-                and "canonical" in str(attrs.get("rel") or "").lower().split()
-                and attrs.get("href")
-            ):
-                self.canonical = str(attrs["href"]).strip() or None
-        elif name == "script":
-            if str(attrs.get("type", "")).strip().lower() == "application/ld+json":
-                self.json_ld.append(tag.get_text())
-        elif name == "time":
-            if attrs.get("datetime"):
-                self.time_datetimes.append(str(attrs["datetime"]).strip())
-        elif name == "title" and self.title is None:
-            self.title = normalise_text(_text_of(tag, "")) or None
-        elif name == "base" and self.base_href is None:
-            href = str(attrs.get("href") or "").strip()
-            if href.startswith(("http://", "https://")):
-                self.base_href = href  # a cached or saved copy's, naming the page it copied
 
 
 @dataclass(slots=True)
@@ -438,10 +347,10 @@ def _linearise(
             classes, ident = (attrs.get("class"), attrs.get("id")) if attrs else (None, None)
             if classes or ident or name in landmark_names:  # else no selector can match it
                 see_landmark(node, name, classes, ident)
-            if attrs and _is_hidden(name, attrs, classes):
+            if attrs and is_hidden(name, attrs, classes):
                 context[node_id] = None
                 continue
-            is_furniture = name in furniture_tags or ((classes or ident) and _has_furniture_hint(name, classes, ident))
+            is_furniture = name in furniture_tags or ((classes or ident) and has_furniture_hint(name, classes, ident))
             if name in block_tags:
                 block = node
                 if parts:
@@ -454,7 +363,7 @@ def _linearise(
                 if name == "br":
                     state.pending_breaks += 1
                 elif name == "a" and attrs.get("href"):
-                    pending_links.append(Link(normalise_text(_text_of(node, " ")), str(attrs["href"])))
+                    pending_links.append(Link(normalise_text(text_of(node, " ")), str(attrs["href"])))
                 elif name in word_tags and parts:
                     add_part(" ")  # "<time>5 Dec 2022</time><time>12 Jan 2023</time>" is two dates
             context[node_id] = (block, node if is_furniture else outer[1])
@@ -480,16 +389,6 @@ def _linearise(
     return state.lines
 
 
-def _text_of(element: Tag, separator: str) -> str:
-    """``element.get_text(separator)``, without its walk in the common case of an element
-    that holds one plain string (most links, every title): that string is all get_text
-    would join. (~1 us a page less for the title, which took the walk before.)"""
-    contents = element.contents
-    if len(contents) == 1 and type(contents[0]) is NavigableString:
-        return contents[0]
-    return element.get_text(separator)
-
-
 def in_element(line: Line, names: frozenset[str] | tuple[str, ...]) -> bool:
     """True when ``line``'s furniture ancestor is, or sits inside, an element named in ``names``."""
     furniture = line.furniture
@@ -505,45 +404,3 @@ def _same_wrapper(element: Tag, other: Tag | None) -> bool:
         return False
     classes = element.get("class")
     return bool(classes) and element.name == other.name and classes == other.get("class")
-
-
-def _is_hidden(name: str, attrs: dict[str, Any], classes: str | None) -> bool:
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    if classes:
-        names = classes.split()
-        if not HIDDEN_CLASSES.isdisjoint(names):
-            return True
-        if name == "time" and "updated" in names and "published" not in names:
-            return True  # WordPress prints the modified date beside the published one and hides it
-    style = attrs.get("style")
-    return isinstance(style, str) and bool(HIDDEN_STYLE_RE.search(style))
-
-
-def _hint_part(class_name: str) -> str:
-    """Elementor wraps every block in ``elementor-widget`` classes: only the widget's own name
-    after that prefix hints ("elementor-widget-nav-menu" does, "-theme-post-content" does not)."""
-    return class_name.removeprefix(ELEMENTOR_WIDGET) if class_name.startswith(ELEMENTOR_WIDGET) else class_name
-
-
-def _has_furniture_hint(name: str, classes: str | None, ident: str | None) -> bool:
-    if name in CONTENT_TAGS:
-        return False
-    # Most class strings hold no furniture word at all: one search over them as printed
-    # settles it, before the taxonomy classes are filtered out. (A hint word sits inside one
-    # class or id, so dropping whole classes never makes a match.)
-    if not _hints_furniture(f"{classes} {ident}" if classes and ident else classes or ident or ""):
-        return False
-    hint = " ".join(_hint_part(c) for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
-    if ident:
-        hint = f"{hint} {ident}"
-    return _hints_furniture(hint)
-
-
-def _hints_furniture(text: str) -> bool:
-    """``FURNITURE_HINT_RE.search(text)``: for ASCII text (every class seen so far), a set
-    lookup of its words, lower-cased, ~0.3 us a search sooner (~8 us a page). There
-    IGNORECASE is lower(), and str.split() splits on exactly the characters \\s matches."""
-    if text.isascii():
-        return not FURNITURE_WORDS.isdisjoint(text.lower().replace("_", " ").replace("-", " ").split())
-    return FURNITURE_HINT_RE.search(text) is not None
