@@ -1,11 +1,11 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-k|unseen-l|unseen-m]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-m|unseen-n]   (trafilatura: pip install -e '.[bench]')
 
-Thirteen held-out sets, written by different people before the parser was tuned on them:
+Fourteen held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
 fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i,
-fixtures/unseen-j, fixtures/unseen-k, fixtures/unseen-l and fixtures/unseen-m (written blind, from
+fixtures/unseen-j, fixtures/unseen-k, fixtures/unseen-l, fixtures/unseen-m and fixtures/unseen-n (written blind, from
 docs/site-layouts.md alone); each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
@@ -87,6 +87,10 @@ SETS = {
     "unseen-m": (
         ROOT / "fixtures" / "unseen-m",
         "Held-out pages, set unseen-m, blind (bench/unseen_accuracy.py --set unseen-m), per template",
+    ),
+    "unseen-n": (
+        ROOT / "fixtures" / "unseen-n",
+        "Held-out pages, set unseen-n, blind (bench/unseen_accuracy.py --set unseen-n), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
