@@ -233,6 +233,8 @@ def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]
     for line in lines[heading.index + 1 : list_start]:
         if line.is_heading or cues.is_section_end(line.text) or ends_body(line.text):
             break
+        if is_boilerplate(line.text, by_start=False):
+            break  # the page's or the e-mail's footer ("... Unsubscribe")
         for link in line.links:
             url = normalise_url(link.href, base_url)
             if url and link.text and not is_boilerplate(link.text):

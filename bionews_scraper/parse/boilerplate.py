@@ -57,6 +57,8 @@ BOILERPLATE_STARTS: tuple[str, ...] = (
     "donate",
     "support pet",
     "back to",
+    "listen on",  # a podcast player's links ("Listen on Apple Podcasts | Spotify | RSS")
+    "listen via",
     "return to",
     "print this",
     "email this",
@@ -93,6 +95,7 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "go",
         "submit",
         "subscribe",
+        "unsubscribe",
         "donate",
         "news",
         "bionews",

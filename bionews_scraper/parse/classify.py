@@ -16,7 +16,7 @@ from bionews_scraper.parse.normalise import BY_PREFIX_RE
 from bionews_scraper.parse.notices import notice_refusal
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, title_headline
-from bionews_scraper.parse.teasers import headline_link, under_headline_link
+from bionews_scraper.parse.teasers import headline_link
 from bionews_scraper.parse.templates import bionews2018, legacy, progress
 from bionews_scraper.records.types import PageError
 
@@ -37,6 +37,8 @@ LAYOUT_CUE_LINES = 150
 # teasers end in "..." or "Read more").
 PROSE_MIN_LENGTH = 60
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
+# An entry's cue lines under its headline link: a date, a By line and an issue line.
+TEASER_CUE_LINES = 3
 # About and team pages: this many "ROLE: NAME" or "NAME, ROLE" lines under their prose.
 LISTED_PEOPLE = 2
 ROLE_LINE_MAX_LENGTH = 100
@@ -87,10 +89,12 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
     # An "Appeared in BioNews" line, or a date or byline under the heading, marks an article:
     # event adverts and issue links in its sidebar do not make it an event or a listing.
     article_like = cued or any(
-        cues.read_issue_line(line.text) is not None and not under_headline_link(page.lines, line) for line in page.lines
+        cues.read_issue_line(line.text) is not None and not _in_a_teaser(page.lines, line) for line in page.lines
     )
     if not article_like and _is_listing(page, heading_text, title):  # before events: sidebars advertise them
         raise PageError("listing_page", "the page lists issues or articles; it only yields links")
+    if reason := _says_what_it_is(page, heading):
+        raise PageError("not_an_article", reason)  # whatever its cues or its sidebar's events say
     if _is_event(page, meta, heading, article_like):
         raise PageError("event_page", "the page announces an event")
     if not article_like and (reason := _not_an_article(page, meta, heading)):
@@ -102,8 +106,6 @@ def classify(page: Page, meta: Metadata, heading: Line | None) -> str:
 
 def _cued_but_not_an_article(page: Page, heading: Line | None) -> PageError | None:
     """Pages that print a date or byline under their heading and still are no article."""
-    if reason := _says_what_it_is(page, heading):
-        return PageError("not_an_article", reason)
     if _lists_cued_headings(page, heading):
         return PageError("listing_page", "the page lists articles, each heading with its own date line")
     if _quotes_people(page, heading):
@@ -217,6 +219,13 @@ def _is_quotation(text: str) -> bool:
     return len(text) > 2 and text[0] in cues.OPENING_QUOTES and text[-1] in CLOSING_QUOTES
 
 
+def _in_a_teaser(lines: list[Line], line: Line) -> bool:
+    """A cue line of a listing's entry: under its headline link, maybe below its date and
+    ``By`` lines (``TITLE`` / ``21 January 2019`` / ``By NAME`` / ``Appeared in BioNews 983``)."""
+    above = lines[max(0, line.index - TEASER_CUE_LINES) : line.index]
+    return any(headline_link(other) is not None for other in above)
+
+
 def _cued_below(page: Page, heading: Line | None) -> bool:
     """An article's heading has its date, byline, issue or meta line right below (before any
     teaser link); a listing's, a glossary's or a not-found page's has not."""
@@ -234,11 +243,9 @@ def _cued_below(page: Page, heading: Line | None) -> bool:
 
 
 def _not_an_article(page: Page, meta: Metadata, heading: Line | None) -> str | None:
-    """Why a page with no cue under its heading is not an article: home, author, glossary and
-    topic pages say what they are, or print teasers (a headline link over a date line) with
-    no article metadata."""
-    if reason := _says_what_it_is(page, heading):
-        return reason
+    """Why a page with no cue under its heading is not an article: it prints teasers (a
+    headline link over a date line), as home, author, glossary and topic pages do, and no
+    article metadata."""
     teasers = sum(
         1
         for line in page.lines

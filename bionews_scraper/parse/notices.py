@@ -12,12 +12,24 @@ from bionews_scraper.parse import cues
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW
 
-# Headlines only notices print: "Vacancy: Communications Officer", "Press Release: PET
-# appoints ...", "Annual Review 2018-19" (a headline that goes on, "Annual report shows ...", is news).
-NOTICE_HEADLINE_RE = re.compile(
-    r"^(?:(?:job\s+)?vacancy\s*:|jobs?\s*:|press\s+release\s*:|(?:PET\s+)?annual\s+(?:review|report)"
-    r"(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)?$)",
-    re.IGNORECASE,
+# Headlines only notices print, and what each says the page is. "Annual Review 2018-19" is
+# one; a headline that goes on ("Annual report shows IVF births rising") is news.
+NOTICE_HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:(?:job\s+)?vacancy|jobs?)\s*:", re.IGNORECASE), "a job advert"),
+    (re.compile(r"^press\s+release\s*:", re.IGNORECASE), "a press release"),
+    (
+        re.compile(
+            r"^(?:PET\s+)?annual\s+(?:review|report)(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)?$", re.IGNORECASE
+        ),
+        "an annual review",
+    ),
+    (
+        re.compile(
+            r"^trustees['’]?\s+report(?:\s+and\s+(?:accounts|financial\s+statements))?(?:\s+for\s+the\s+year\s+ended\b.*)?$",
+            re.IGNORECASE,
+        ),
+        "a trustees' or auditors' report",
+    ),
 )
 # Lines only notices print under their text: a job's terms, a press release's furniture.
 JOB_TERMS_RE = re.compile(r"^(?:salary|closing\s+date|how\s+to\s+apply|hours|contract)\s*:", re.IGNORECASE)
@@ -30,8 +42,9 @@ NOTICE_SECTIONS = {"events": "event_page", "jobs": "not_an_article", "vacancies"
 
 def notice_refusal(page: Page, heading: Line | None) -> tuple[str, str] | None:
     """``(reason, message)`` when the page is one of PET's notices, else ``None``."""
-    if heading is not None and NOTICE_HEADLINE_RE.match(heading.text):
-        return "not_an_article", f"the page is a notice of the Trust's own: {heading.text[:80]!r}"
+    for pattern, kind in NOTICE_HEADLINES:
+        if heading is not None and pattern.match(heading.text):
+            return "not_an_article", f"the page is {kind}: {heading.text[:80]!r}"
     if (section := _meta_line_section(page, heading)) in NOTICE_SECTIONS:
         return NOTICE_SECTIONS[section], f"the page is posted in {section.title()}, not in a BioNews section"
     body = [line.text for line in page.lines if line.furniture is None]

@@ -110,3 +110,14 @@ def test_the_letters_pages_editors_note_is_not_body() -> None:
     note = "<p class='editorsnote'>Letters may be edited for length. Write to the editor.</p>"
     (record,) = extract(f"{HEAD}{note}</body></html>".encode(), URL).records
     assert "Letters may be edited" not in record["body"]
+
+
+def test_a_sources_list_ends_at_the_footer_under_it() -> None:
+    footer = (
+        "<div>BioNews is published by the Progress Educational Trust. <a href='/unsubscribe.asp'>Unsubscribe</a></div>"
+    )
+    sources, _ = _below_body(
+        f"<h3>Sources and References</h3><p><a href='{SOURCES[0]}'>Paper one</a></p>"
+        f"<p><a href='{SOURCES[1]}'>Report two</a></p>{footer}"
+    )
+    assert sources == SOURCES

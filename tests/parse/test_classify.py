@@ -175,7 +175,12 @@ def test_a_this_week_home_page_is_refused_even_with_issue_lines_in_its_teasers()
 
 @pytest.mark.parametrize(
     "line",
-    ["Articles written by Dr Helena Price", "All ARTICLES WRITTEN BY Dr Helena Price", "Page 2 of 14"],
+    [
+        "Articles written by Dr Helena Price",
+        "All ARTICLES WRITTEN BY Dr Helena Price",
+        "Page 2 of 14",
+        "Page 1 of 23 Next »",
+    ],
 )
 def test_an_author_listing_or_a_paged_list_says_what_it_is_whatever_its_cues(line: str) -> None:
     html = (
@@ -242,3 +247,14 @@ def test_an_article_with_a_byline_quoting_people_with_their_roles_stays_an_artic
     html = f"<html><body><h1>Patients speak up</h1><p>3 June 2019</p><p>By Dr Ann Lee</p>{PROSE}{SIGNED_WITH_ROLES}"
     [article] = _records(html + "</body></html>", "https://www.bionews.org.uk/page_140212")
     assert article["kind"] == "article"
+
+
+def test_a_section_listing_with_an_introduction_and_fully_cued_entries_is_refused() -> None:
+    entries = "".join(
+        f"<div><h2><a href='/page_{n}'>Story number {n} from around the web</a></h2><div>21 January 2019</div>"
+        f"<div>By Jen Okafor</div><div>Appeared in BioNews 98{n}</div><p>A short teaser of it...</p></div>"
+        for n in (1, 2, 3)
+    )
+    html = f"<html><body><div>Page URL:</div><h1>Elsewhere</h1>{PROSE}{entries}</body></html>"
+    [refusal] = _records(html, "https://www.bionews.org.uk/elsewhere")
+    assert refusal["kind"] == "error"

@@ -17,13 +17,18 @@ def _only_record(html: str) -> dict:
 
 @pytest.mark.parametrize(
     "headline",
-    ["Vacancy: Communications Officer (part-time)", "Press Release: PET appoints a new Chair", "Annual Review 2018-19"],
+    [
+        "Vacancy: Communications Officer (part-time)",
+        "Press Release: PET appoints a new Chair",
+        "Annual Review 2018-19",
+        "Trustees' Report for the year ended 31 March 2015",
+    ],
 )
 def test_a_notice_headline_over_a_date_byline_and_issue_line_is_refused(headline: str) -> None:
     record = _only_record(
         f"<h1>{headline}</h1><p>3 March 2014</p><p>By Mary Ashdown</p><p>Appeared in BioNews 744</p>{PROSE}"
     )
-    assert record["reason"] == "not_an_article" and "notice" in record["error"]
+    assert record["reason"] == "not_an_article" and headline[:12] in record["error"]
 
 
 def test_a_news_headline_that_begins_like_a_report_stays_an_article() -> None:

@@ -294,3 +294,10 @@ def test_a_caption_in_the_table_row_under_a_floated_image_is_not_body() -> None:
     )
     record = _article("<p>17 October 2016</p>" + PROSE + picture)
     assert "microscope" not in record["body"] and record["body"].count("Researchers") == 2
+
+
+def test_a_podcast_players_listen_on_links_are_not_body() -> None:
+    record = _article(
+        "<p>7 January 2019</p><p>Listen on <a href='/a'>Apple Podcasts</a> | <a href='/s'>Spotify</a> | <a href='/r'>RSS</a></p>"
+    )
+    assert "Listen on" not in record["body"]
