@@ -1,12 +1,13 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-m|unseen-n|unseen-p]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-n|unseen-o|unseen-p]   (trafilatura: pip install -e '.[bench]')
 
-Fifteen held-out sets, written by different people before the parser was tuned on them:
+Sixteen held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b, and fixtures/unseen-c, fixtures/unseen-d,
 fixtures/unseen-e, fixtures/unseen-f, fixtures/unseen-g, fixtures/unseen-h, fixtures/unseen-i,
-fixtures/unseen-j, fixtures/unseen-k, fixtures/unseen-l, fixtures/unseen-m, fixtures/unseen-n and
-fixtures/unseen-p (written blind, from docs/site-layouts.md alone); each is scored and recorded on its own.
+fixtures/unseen-j, fixtures/unseen-k, fixtures/unseen-l, fixtures/unseen-m, fixtures/unseen-n,
+fixtures/unseen-o and fixtures/unseen-p (written blind, from docs/site-layouts.md alone); each is scored and
+recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -91,6 +92,10 @@ SETS = {
     "unseen-n": (
         ROOT / "fixtures" / "unseen-n",
         "Held-out pages, set unseen-n, blind (bench/unseen_accuracy.py --set unseen-n), per template",
+    ),
+    "unseen-o": (
+        ROOT / "fixtures" / "unseen-o",
+        "Held-out pages, set unseen-o, blind (bench/unseen_accuracy.py --set unseen-o), per template",
     ),
     "unseen-p": (
         ROOT / "fixtures" / "unseen-p",
