@@ -105,6 +105,8 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "|",
         "sign up",
         "advertisement",
+        "table of contents",  # a contents plugin's title over the body
+        "notes",  # a footnotes plugin's title under it
     }
 )
 # Lines that start these ways are labels for metadata lists, not prose.
@@ -114,6 +116,13 @@ BOILERPLATE_START_RE = re.compile(
     + "|".join(re.escape(start) + (r"(?!\w)" if start[-1].isalnum() else "") for start in BOILERPLATE_STARTS)
     + ")"
 )
+# Theme labels beside the meta line: "Reading time: 4 minutes", "4 min read", and a theme's
+# own post-meta line ending in its comment count ("by NAME | Mar 20, 2023 | Reviews | 0 comments").
+READING_TIME_RE = re.compile(
+    r"^(?:reading\s+time\s*:?\s*(?:about\s+)?\d+\s*min(?:ute)?s?\b|(?:about\s+)?\d+\s*min(?:ute)?s?\s+read\b)",
+    re.IGNORECASE,
+)
+COMMENT_COUNT_RE = re.compile(r"\|\s*(?:\d+|no)\s+comments?$", re.IGNORECASE)
 BOILERPLATE_PREFIX_RE = re.compile(r"^(?:tags?|filed\s+under|categor(?:y|ies)|keywords?|topics?)\s*:", re.IGNORECASE)
 # A boilerplate phrase inside a long paragraph of prose is quoted prose, not boilerplate.
 BOILERPLATE_MAX_LENGTH = 400
@@ -138,6 +147,10 @@ def is_boilerplate(text: str, *, by_start: bool = True) -> bool:
         return True
     if len(lowered) > BOILERPLATE_MAX_LENGTH:
         return False
+    if len(lowered) <= BOILERPLATE_START_MAX_LENGTH and (
+        READING_TIME_RE.match(lowered) or COMMENT_COUNT_RE.search(lowered)
+    ):
+        return True
     if (
         by_start
         and len(lowered) <= BOILERPLATE_START_MAX_LENGTH

@@ -42,6 +42,9 @@ FURNITURE_WORDS = frozenset(
         "facebook",
         "twitter",
         "login",
+        "bio",  # author boxes after the body ("author-bio", Simple Author Box's "saboxplugin-wrap")
+        "biography",
+        "saboxplugin",
     }
 )
 # One of those words, whole between separators: the words of "site-header" are "site" and

@@ -57,6 +57,15 @@ ROLE_WORDS = frozenset(
         "chairman",
         "chairwoman",
         "chairperson",
+        "critic",
+        "freelance",
+        "reviewer",
+        "columnist",
+        "reporter",
+        "contributor",
+        "presenter",
+        "producer",
+        "commentator",
     }
 )
 # Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").

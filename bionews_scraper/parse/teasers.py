@@ -32,6 +32,8 @@ HEADLINE_LINK_SHARE = 0.6
 # ... or, when the line starts with the link, this much (the rest is "by NAME" or a date).
 LEADING_LINK_SHARE = 0.3
 HEADLINE_MIN_WORDS = 2
+# ... and a line of several headlines side by side is all link text.
+ROW_LINK_SHARE = 0.95
 
 
 @dataclass(slots=True)
@@ -60,6 +62,13 @@ def read_teasers(
             cues.COMMENTS_HEADING_RE.match(line.text) or cues.SOURCES_HEADING_RE.match(line.text)
         ):
             break  # below an article; on an issue page "Comment" heads the comment pieces
+        if row := _headline_row(line):
+            for story in row:  # thumbnails side by side, their titles run into one line
+                url = normalise_url(story.href, base_url)
+                if url and url not in seen and not NON_PAGE_URL_RE.search(url):
+                    seen.add(url)
+                    entries.append(Teaser(headline=story.text, url=url))
+            continue
         link = headline_link(line)
         url = normalise_url(link.href, base_url) if link else None
         if link and url and not NON_PAGE_URL_RE.search(url):
@@ -81,6 +90,18 @@ def read_teasers(
         if entries and not is_boilerplate(line.text):
             _read_entry_text(entries[-1], line, line.text)
     return entries
+
+
+def _headline_row(line: Line) -> list[Link]:
+    """The links of a line made of nothing but two or more story headlines (related-post
+    thumbnails printed side by side); empty for any other line."""
+    links = line.links
+    if len(links) < 2 or line.link_text_share < ROW_LINK_SHARE:
+        return []
+    headlines = [link for link in links if len(link.text.split()) >= HEADLINE_MIN_WORDS]
+    if len(headlines) < 2 or any(NAV_LINK_RE.search(link.text) or is_boilerplate(link.text) for link in headlines):
+        return []
+    return headlines
 
 
 def headline_link(line: Line) -> Link | None:

@@ -35,6 +35,9 @@ CAPTION_LABEL_RE = re.compile(r"^(?:image|photo|photograph|picture|illustration)
 # ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
 IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
 TABLE_CELL_TAGS = frozenset({"td", "th"})
+# A meta line printed across blocks opens with one of these alone, in at most this many pieces.
+META_LINE_OPENERS = frozenset({"published", "published on", "posted", "posted on"})
+META_LINE_PIECES = 8
 CLASS_WORD_SEPARATORS_RE = re.compile(r"[\s_-]+")
 SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
@@ -61,6 +64,7 @@ class _State:
     after_name: bool = False  # the line before was a name under that heading
     authors_tag: str = ""  # the element of the "Authors" heading ("h3")
     captions: set[str] = field(default_factory=set)  # caption texts skipped: a second copy is no body either
+    resume: int = 0  # the first line after a meta line printed across several blocks
 
 
 def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
@@ -70,6 +74,8 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
     state = _State()
     for line in page.lines[anchor.index + 1 if anchor else start : end]:
         text = line.text
+        if line.index < state.resume:
+            continue  # a piece of the meta line read above
         if ends_body(text) or ((line.is_heading or len(text) < 40) and cues.is_section_end(text)):
             found.end = line.index
             break  # wherever they sit, comments, sources and related lists close the body
@@ -87,6 +93,10 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             break  # so does a whole teaser on one line (link, date, byline, teaser)
         if line.tag in NOT_PROSE_TAGS:
             state.captions.add(text)  # never a cue either (under an Authors box it is no role line)
+            continue
+        if not found.body and (across := _meta_line_across_blocks(page.lines[line.index : end])) is not None:
+            _read_meta_line(across[0], found)
+            state.resume = line.index + across[1]
             continue
         if _read_cue(line, found, state, dated):
             continue
@@ -163,6 +173,29 @@ def _read_meta_line(line: Line, found: ArticleLines) -> bool:
     return True
 
 
+def _meta_line_across_blocks(lines: list[Line]) -> tuple[Line, int] | None:
+    """Block themes print the meta line as a row of blocks, one line each: ``Published`` /
+    ``4 March 2024`` / ``posted in`` / ``Elsewhere`` / ``and appears in`` / ``BioNews 1235``.
+    ``(the meta line as one line, its links kept; how many lines it took)``, reading pieces
+    from ``lines[0]`` until the issue closes it (or the last run that still reads as a meta
+    line); ``None`` when ``lines[0]`` opens no such run."""
+    if not lines or lines[0].text.lower().rstrip(":") not in META_LINE_OPENERS:
+        return None
+    best = None
+    for count in range(2, min(len(lines), META_LINE_PIECES) + 1):
+        text = " ".join(piece.text for piece in lines[:count])
+        if (meta := cues.read_meta_line(text)) is not None:
+            best = (text, count)
+            if meta[2] is not None:
+                break  # "... and appears in BioNews 1235": the meta line is over
+    if best is None:
+        return None
+    text, count = best
+    first = lines[0]
+    links = [link for piece in lines[:count] for link in piece.links]
+    return Line(first.index, text, first.element, first.paragraph, first.furniture, first.position, links), count
+
+
 def _read_meta_continuation(line: Line, found: ArticleLines) -> bool:
     """``posted in SECTION`` / ``and appears in BioNews N`` on lines of their own, under
     ``Published DATE``: themes that break the meta line with ``<br>`` or list items."""
@@ -185,8 +218,9 @@ def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
         return True
     if not state.in_authors:
         return False
-    if _may_be_name(line, state) and len(line.links) <= 1 and len(text.split()) >= 2 and names.is_author_name(text):
-        found.named.append(text)
+    name = _linked_name(line)
+    if _may_be_name(line, state) and len(line.links) <= 1 and len(name.split()) >= 2 and names.is_author_name(name):
+        found.named.append(name)
         state.after_name = True
         return True
     if state.after_name and _is_affiliation(line) and not cues.LICENCE_RE.match(text):
@@ -194,6 +228,15 @@ def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
         return True  # the role line under a name
     state.in_authors = state.after_name = False
     return False
+
+
+def _linked_name(line: Line) -> str:
+    """An author box's line: its text, or, when it opens with a link and goes on, the link's
+    text (``<a>NAME</a><span>ROLE</span>``, which the theme's style puts on two lines)."""
+    link = line.links[0] if len(line.links) == 1 else None
+    if link and link.text and line.text.startswith(link.text) and names.is_author_name(link.text):
+        return link.text
+    return line.text
 
 
 def _may_be_name(line: Line, state: _State) -> bool:

@@ -121,3 +121,12 @@ def test_a_sources_list_ends_at_the_footer_under_it() -> None:
         f"<p><a href='{SOURCES[1]}'>Report two</a></p>{footer}"
     )
     assert sources == SOURCES
+
+
+def test_related_thumbnails_side_by_side_are_each_a_story() -> None:
+    row = (
+        "<div><a href='/page_7'><img src='a.jpg'><span>BioNews at twenty years old</span></a>"
+        "<a href='/page_8'><img src='b.jpg'><span>How should we discuss genome editing?</span></a></div>"
+    )
+    _, related = _below_body(f"<h3>You may also like:</h3>{row}")
+    assert related == ["https://www.bionews.org.uk/page_7", "https://www.bionews.org.uk/page_8"]

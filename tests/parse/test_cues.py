@@ -220,3 +220,8 @@ def test_a_plays_or_exhibitions_run_is_a_review_fact_and_prose_is_not(line: str,
 )
 def test_a_date_line_may_open_with_a_weekday_cut_short(line: str, date: str) -> None:
     assert read_date_line(line) == (line, None) and parse_date(line) == date
+
+
+@pytest.mark.parametrize("role", ["Freelance Film Critic", "Science Reporter", "Radio Presenter"])
+def test_a_role_line_without_a_comma_is_no_authors_name(role: str) -> None:
+    assert not is_author_name(role)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bionews_scraper.parse.extract import extract
 
 URL = "https://www.progress.org.uk/a-story/"
@@ -301,3 +303,45 @@ def test_a_podcast_players_listen_on_links_are_not_body() -> None:
         "<p>7 January 2019</p><p>Listen on <a href='/a'>Apple Podcasts</a> | <a href='/s'>Spotify</a> | <a href='/r'>RSS</a></p>"
     )
     assert "Listen on" not in record["body"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Reading time: 4 minutes Print this page", "4 min read", "by Ruth Adeyemi | Mar 20, 2023 | Reviews | 0 comments"],
+)
+def test_a_themes_labels_beside_the_meta_line_do_not_start_the_body(label: str) -> None:
+    record = _article(
+        f"<p>Published 20 March 2023 posted in Reviews</p><p>{label}</p><h3>Authors</h3><p>Ruth Adeyemi</p>"
+    )
+    assert record["authors"] == ["Ruth Adeyemi"] and record["body"].startswith("Researchers")
+
+
+def test_a_contents_box_and_a_footnotes_title_are_not_body() -> None:
+    record = _article("<p>17 October 2016</p><p>Table of Contents</p>", "<h4>Notes</h4>")
+    assert "Contents" not in record["body"] and "Notes" not in record["body"]
+
+
+def test_an_author_bio_box_after_the_body_is_not_body() -> None:
+    record = _article(
+        "<p>17 October 2016</p>", "<div class='saboxplugin-wrap'><p>Ruth Adeyemi is a PhD student in Leeds.</p></div>"
+    )
+    assert "PhD student" not in record["body"]
+
+
+def test_a_meta_line_printed_as_a_row_of_blocks_gives_date_section_and_issue() -> None:
+    row = (
+        "<div><p>Published</p><div><time datetime='2024-03-04'>4 March 2024</time></div><p>posted in</p>"
+        "<div><a href='/bionews/elsewhere/'>Elsewhere</a></div><p>and appears in</p>"
+        "<div><a href='/newsletter_issue/bionews-1235/'>BioNews 1235</a></div></div>"
+    )
+    record = _article(row + "<h2>Author</h2><p>Beatrice Lowry</p>")
+    assert (record["published"], record["section"], record["issue"]) == ("2024-03-04", "Elsewhere", 1235)
+    assert record["authors"] == ["Beatrice Lowry"] and record["body"].startswith("Researchers")
+
+
+def test_an_author_boxs_linked_name_run_into_its_role_is_the_name() -> None:
+    record = _article(
+        "<p>Published 1 August 2022 posted in Podcast</p><h6>Author</h6>"
+        "<ul><li><a href='/person/isobel/'>Isobel Harrington</a><span>Communications Manager, PET</span></li></ul>"
+    )
+    assert record["authors"] == ["Isobel Harrington"] and "Harrington" not in record["body"]
