@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4 import Tag
-
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
+from bionews_scraper.parse.captions import NOT_PROSE_TAGS, SENTENCE_END, TABLE_CELL_TAGS, drop_captions, is_caption
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, DATE_ABOVE_WINDOW, same_text
 from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, under_headline_link
@@ -23,23 +22,11 @@ AFFILIATION_MAX_LENGTH = 150
 LINK_LINE_MAX_LENGTH = 100
 LINK_LINE_SHARE = 0.9
 LINK_SEPARATORS_RE = re.compile(r"[\s|·•/]+")
-# Captions are short; a caption above a licence line sits at most this many lines above it.
-CAPTION_MAX_LENGTH = 200
-CAPTION_WINDOW = 3
 # The reviewed work's title sits at most this many lines above a fact line ("Available from").
 REVIEW_FACTS_WINDOW = 2
-# Image captions and credits sit in the article but are not its text.
-NOT_PROSE_TAGS = frozenset({"figcaption", "caption"})
-# ... and so is a short line labelled as an image's credit.
-CAPTION_LABEL_RE = re.compile(r"^(?:image|photo|photograph|picture|illustration)\s*(?:credit)?\s*:", re.IGNORECASE)
-# ... and so is a short line printed beside an image in the same wrapper (a caption in a <p>).
-IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
-TABLE_CELL_TAGS = frozenset({"td", "th"})
 # A meta line printed across blocks opens with one of these alone, in at most this many pieces.
 META_LINE_OPENERS = frozenset({"published", "published on", "posted", "posted on"})
 META_LINE_PIECES = 8
-CLASS_WORD_SEPARATORS_RE = re.compile(r"[\s_-]+")
-SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
 
 
 @dataclass(slots=True)
@@ -102,13 +89,13 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             continue
         if is_boilerplate(text) or _is_link_furniture(line):
             continue
-        if _is_caption(line) or text in state.captions:
+        if is_caption(line) or text in state.captions:
             state.captions.add(text)  # themes may print a caption twice, once as plain text
             continue
         if line.is_heading and anchor is not None and same_text(text, anchor.text):
             continue
         if cues.LICENCE_RE.match(text):
-            _drop_captions(found.body, line.index)
+            drop_captions(found.body, line.index)
             continue
         if cues.is_review_fact(text):
             _drop_work_title(found.body, line.index)
@@ -268,65 +255,11 @@ def _end_before_teaser_headline(body: list[Line], dated_index: int) -> int:
     return body[-1].index + 1 if body else dated_index
 
 
-def _drop_captions(body: list[Line], licence_index: int) -> None:
-    """An image's caption lines sit just above its licence line: not body."""
-    while (
-        body
-        and body[-1].index >= licence_index - CAPTION_WINDOW
-        and len(body[-1].text) <= CAPTION_MAX_LENGTH
-        and not body[-1].text.endswith(SENTENCE_END)
-    ):
-        body.pop()
-
-
 def _drop_work_title(body: list[Line], fact_index: int) -> None:
     """A review's fact lines follow the reviewed work's title, maybe with the book's own
     ``By AUTHOR`` line (taken aside as a byline) between them: not body either."""
     while body and body[-1].index >= fact_index - REVIEW_FACTS_WINDOW and _is_affiliation(body[-1]):
         body.pop()
-
-
-def _is_caption(line: Line) -> bool:
-    """A short line labelled as an image's credit, or one (not a sentence) whose wrapper holds
-    an image right beside it: ``<div><img><p class="caption">...</p></div>``. (Caption
-    elements never get here: the walk sets them aside first.)"""
-    if len(line.text) > CAPTION_MAX_LENGTH:
-        return False
-    if CAPTION_LABEL_RE.match(line.text) or _has_caption_class(line.element):
-        return True  # "Image: a still from the film, courtesy of the distributor", <div class="caption">
-    if line.text.endswith(SENTENCE_END):
-        return False
-    element = line.element
-    if any(_adjacent_tag_name(element, side) in IMAGE_TAGS for side in ("previous_sibling", "next_sibling")):
-        return True
-    return _beside_image_row(element)
-
-
-def _has_caption_class(element: Tag) -> bool:
-    """``<div class="caption">``, ``<p class="wp-caption-text">``: a caption by its theme's word."""
-    classes = element.get("class")
-    return isinstance(classes, str) and "caption" in CLASS_WORD_SEPARATORS_RE.split(classes.lower())
-
-
-def _beside_image_row(element: Tag) -> bool:
-    """A small table cell in the row under (or over) a row holding an image: legacy pages float
-    a picture in a table with its caption in the next row. (A layout table's cell holds much
-    more than a caption.)"""
-    row = element.parent
-    if element.name not in TABLE_CELL_TAGS or len(element.contents) > 2 or row is None or row.name != "tr":
-        return False
-    neighbours = (row.find_previous_sibling("tr"), row.find_next_sibling("tr"))
-    return any(other is not None and other.find(IMAGE_TAGS) is not None for other in neighbours)
-
-
-def _adjacent_tag_name(element: Tag, side: str) -> str | None:
-    """The name of the element right beside ``element`` (whitespace between allowed)."""
-    node = getattr(element, side)
-    while node is not None and not isinstance(node, Tag):
-        if not node.isspace():
-            return None  # text between them: not beside it
-        node = getattr(node, side)
-    return node.name if node is not None else None
 
 
 def _repeats_line_above(body: list[Line], line: Line) -> bool:
