@@ -32,9 +32,12 @@ ISSUE_LINE_RE = re.compile(
 # (date, section and issue in one line; the section and the issue parts may be missing).
 META_LINE_RE = re.compile(
     rf"^Published\s*:?\s+(?P<date>{_DATE})(?:\s+posted\s+in\s+(?P<section>.+?))?"
-    r"(?:\s+and\s+appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?$",
+    r"(?:\s+and\s+appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?"
+    rf"(?:\s*\|?\s*(?:last\s+)?updated\s*:?\s*(?:on\s+)?(?:{_DATE})?)?$",  # a theme's "Updated DATE" beside it
     re.IGNORECASE,
 )
+# A page's modified date on a line of its own ("Updated 19 February 2020"): not the article's.
+UPDATED_LINE_RE = re.compile(rf"^(?:last\s+)?updated\s*:?\s*(?:on\s+)?{_DATE}$", re.IGNORECASE)
 # The rest of a meta line that a theme printed over several lines (<br>s, list items).
 META_CONTINUATION_RE = re.compile(
     r"^(?:posted\s+in\s+(?P<section>.+?)(?:\s+and)?|and)?\s*(?:appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?$",

@@ -361,7 +361,10 @@ def _linearise(
             else:
                 block = node if outer[0] is None else outer[0]  # right under the root: its own block
                 if name == "br":
-                    state.pending_breaks += 1
+                    if block.name not in HEADING_TAGS:
+                        state.pending_breaks += 1
+                    elif parts:
+                        add_part(" ")  # a headline broken over two lines is one line
                 elif name == "a" and attrs.get("href"):
                     pending_links.append(Link(normalise_text(text_of(node, " ")), str(attrs["href"])))
                 elif name in word_tags and parts:

@@ -6,6 +6,8 @@ then the text cues (a heading followed by a date or issue line) find it on any m
 
 from __future__ import annotations
 
+import re
+
 from bs4 import Tag
 
 from bionews_scraper.parse import cues
@@ -20,6 +22,7 @@ CUE_WINDOW = 6
 DATE_ABOVE_WINDOW = 3
 HEADLINE_MAX_LENGTH = 300
 SIDEBAR_TAGS = ("aside", "nav")  # a headline is never printed in these
+TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])", re.IGNORECASE)
 # The content span is the smallest ancestor of the heading holding this much prose.
 SPAN_MIN_PROSE = 120
 PROSE_LINE_MIN_LENGTH = 40
@@ -60,6 +63,7 @@ def find_main_heading(page: Page, meta: Metadata, landmark: Tag | None) -> Line 
         or _heading_before_cues(page)
         or _first_heading(page)
         or _line_before_date(page)
+        or _line_classed_as_title(page)
     )
 
 
@@ -124,6 +128,19 @@ def _issue_heading_line(page: Page) -> Line | None:
         ),
         None,
     )
+
+
+def _line_classed_as_title(page: Page) -> Line | None:
+    """No heading element: a line its theme's class names a title (``<div class="article-title">
+    <strong>...``), outside the furniture, with a date line under it."""
+    for line in page.lines:
+        classes = line.element.get("class")
+        if line.furniture is not None or not isinstance(classes, str) or not TITLE_CLASS_RE.search(classes):
+            continue
+        window = page.lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
+        if _could_be_headline(line) and any(cues.read_date_line(other.text) for other in window):
+            return line
+    return None
 
 
 def _line_before_date(page: Page) -> Line | None:

@@ -87,7 +87,7 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             continue
         if _read_cue(line, found, state, dated):
             continue
-        if is_boilerplate(text) or _is_link_furniture(line):
+        if is_boilerplate(text) or _is_link_furniture(line) or cues.UPDATED_LINE_RE.match(text):
             continue
         if is_caption(line) or text in state.captions:
             state.captions.add(text)  # themes may print a caption twice, once as plain text
@@ -151,8 +151,9 @@ def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, 
 def _read_meta_line(line: Line, found: ArticleLines) -> bool:
     """WordPress: ``Published DATE posted in SECTION and appears in BioNews N``."""
     meta = cues.read_meta_line(line.text)
-    if meta is None:
-        return found.date is not None and _read_meta_continuation(line, found)
+    if meta is None:  # the rest of a meta line under its date, or one printed with no date at all
+        undated = line.text[:9].lower().startswith("posted in")
+        return (found.date is not None or undated) and _read_meta_continuation(line, found)
     found.date = found.date or meta[0]
     found.section = found.section or (meta[1].strip() if meta[1] else None)
     if meta[2] is not None:

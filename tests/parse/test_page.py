@@ -140,3 +140,10 @@ def test_an_xhtml_pages_xml_declaration_is_read_as_html_without_a_warning() -> N
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert _texts(html) == [text.strip()]
+
+
+def test_a_headline_broken_over_two_lines_by_br_is_one_line() -> None:
+    assert _texts("<h2>&quot;Designer babies&quot;<br>and the trouble with easy phrases</h2><p>Next</p>") == [
+        '"Designer babies" and the trouble with easy phrases',
+        "Next",
+    ]

@@ -345,3 +345,22 @@ def test_an_author_boxs_linked_name_run_into_its_role_is_the_name() -> None:
         "<ul><li><a href='/person/isobel/'>Isobel Harrington</a><span>Communications Manager, PET</span></li></ul>"
     )
     assert record["authors"] == ["Isobel Harrington"] and "Harrington" not in record["body"]
+
+
+def test_a_meta_line_printed_without_a_date_still_gives_section_and_issue() -> None:
+    record = _article("<p>Posted in Comment and appears in BioNews 1003</p>")
+    assert (record["section"], record["issue"], record["published"]) == ("Comment", 1003, None)
+
+
+def test_a_modified_date_on_its_own_line_is_not_body() -> None:
+    record = _article("<p>17 February 2020</p><p>Updated 19 February 2020</p>")
+    assert record["published"] == "2020-02-17" and "Updated" not in record["body"]
+
+
+def test_a_headline_in_a_title_classed_element_with_no_heading_anywhere_is_found() -> None:
+    html = (
+        "<html><head><title>BioNews</title></head><body><div class='article-title'><strong>Sickle cell gene therapy: "
+        f"first NHS patient treated</strong></div><div>17 February 2020</div>{PROSE}</body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert record["headline"] == "Sickle cell gene therapy: first NHS patient treated"
