@@ -52,7 +52,8 @@ LICENCE_RE = re.compile(
 )
 # Review facts printed above a review's text: never body.
 REVIEW_FACT_RE = re.compile(
-    r"^(?:(?:written\s+and\s+)?directed\s+by|produced\s+by|presented\s+by|edited\s+by|starring|available\s+(?:from|on|at|to)"
+    r"^(?:(?:written\s+and\s+)?directed\s+by|produced\s+by|presented\s+by|edited\s+by|organi[sz]ed\s+by|hosted\s+by|starring"
+    r"|available\s+(?:from|on|at|to)"
     r"|running\s+time|certificate|isbn(?:-1[03])?\s*:?|publisher\s*:|venue\s*:|buy\s+this\s+book)\b",
     re.IGNORECASE,
 )

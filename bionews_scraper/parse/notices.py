@@ -17,6 +17,7 @@ from bionews_scraper.parse.regions import CUE_WINDOW
 NOTICE_HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:(?:job\s+)?vacancy|jobs?)\s*:", re.IGNORECASE), "a job advert"),
     (re.compile(r"^press\s+release\s*:", re.IGNORECASE), "a press release"),
+    (re.compile(r"^about\s+(?:bionews|pet|us|the\s+progress\s+educational\s+trust)$", re.IGNORECASE), "an about page"),
     (
         re.compile(
             r"^(?:PET\s+)?annual\s+(?:review|report)(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)?$", re.IGNORECASE

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bs4 import Tag
+
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.captions import NOT_PROSE_TAGS, SENTENCE_END, TABLE_CELL_TAGS, drop_captions, is_caption
@@ -24,6 +26,8 @@ LINK_LINE_SHARE = 0.9
 LINK_SEPARATORS_RE = re.compile(r"[\s|·•/]+")
 # The reviewed work's title sits at most this many lines above a fact line ("Available from").
 REVIEW_FACTS_WINDOW = 2
+# A review's facts box, by its theme's class ("review-facts", "film_facts").
+FACTS_CLASS_RE = re.compile(r"(?:^|[\s_-])facts(?:$|[\s_-])", re.IGNORECASE)
 # A meta line printed across blocks opens with one of these alone, in at most this many pieces.
 META_LINE_OPENERS = frozenset({"published", "published on", "posted", "posted on"})
 META_LINE_PIECES = 8
@@ -97,7 +101,7 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
         if cues.LICENCE_RE.match(text):
             drop_captions(found.body, line.index)
             continue
-        if cues.is_review_fact(text):
+        if cues.is_review_fact(text) or _in_facts_box(line):
             _drop_work_title(found.body, line.index)
             continue
         if _repeats_line_above(found.body, line):
@@ -261,6 +265,20 @@ def _drop_work_title(body: list[Line], fact_index: int) -> None:
     ``By AUTHOR`` line (taken aside as a byline) between them: not body either."""
     while body and body[-1].index >= fact_index - REVIEW_FACTS_WINDOW and _is_affiliation(body[-1]):
         body.pop()
+
+
+def _in_facts_box(line: Line) -> bool:
+    """A short line in a review's facts box (``<div class="review-facts">``): the work's title,
+    who made or organised it, where and when; whatever its words."""
+    if len(line.text) > cues.REVIEW_FACT_MAX_LENGTH:
+        return False
+    element = line.element
+    return _is_facts_box(element) or element.find_parent(_is_facts_box) is not None
+
+
+def _is_facts_box(element: Tag) -> bool:
+    classes = element.get("class")
+    return isinstance(classes, str) and FACTS_CLASS_RE.search(classes) is not None
 
 
 def _repeats_line_above(body: list[Line], line: Line) -> bool:

@@ -59,3 +59,9 @@ def test_a_press_releases_furniture_makes_it_a_press_release() -> None:
         "<p>ENDS</p><p>Notes to editors</p>"
     )
     assert record["reason"] == "not_an_article" and "press release" in record["error"]
+
+
+@pytest.mark.parametrize("headline", ["About BioNews", "About the Progress Educational Trust", "About PET"])
+def test_an_about_page_with_a_date_line_is_refused(headline: str) -> None:
+    record = _only_record(f"<h1>{headline}</h1><p>11 January 2021</p>{PROSE}")
+    assert record["reason"] == "not_an_article" and "about page" in record["error"]

@@ -31,6 +31,7 @@ SET_SIZES = {
     "unseen-n": (15, 3),
     "unseen-o": (15, 4),
     "unseen-p": (15, 4),
+    "unseen-q": (5, 3),
     "unseen-s": (5, 3),
 }
 # Sets written in one template only (the pages per template above are that template's).

@@ -364,3 +364,12 @@ def test_a_headline_in_a_title_classed_element_with_no_heading_anywhere_is_found
     )
     (record,) = extract(html.encode(), URL).records
     assert record["headline"] == "Sickle cell gene therapy: first NHS patient treated"
+
+
+def test_a_reviews_facts_box_is_not_body_whatever_its_lines_say() -> None:
+    facts = (
+        "<div class='review-facts'><p><strong>Sharing the Load: Who Should Pay?</strong></p>"
+        "<p>Organised by the Progress Educational Trust</p><p>Conway Hall, London, 11 March 2020</p></div>"
+    )
+    record = _article("<p>16 March 2020</p>" + facts)
+    assert record["body"].startswith("Researchers") and "Conway Hall" not in record["body"]
