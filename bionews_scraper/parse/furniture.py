@@ -45,6 +45,7 @@ FURNITURE_WORDS = frozenset(
         "bio",  # author boxes after the body ("author-bio", Simple Author Box's "saboxplugin-wrap")
         "biography",
         "saboxplugin",
+        "pullquote",  # a pull quote repeats a sentence of the body ("wp-block-pullquote")
     }
 )
 # One of those words, whole between separators: the words of "site-header" are "site" and
@@ -56,6 +57,8 @@ CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
 TAXONOMY_CLASS_RE = re.compile(
     r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE
 )
+# Embedded posts an article quotes: content, whatever the platform's name says.
+EMBED_CLASSES = frozenset({"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"})
 # The class prefix Elementor gives every block: no hint of furniture in itself.
 ELEMENTOR_WIDGET = "elementor-widget"
 # Classes that themes hide from sight (screen-reader labels): not visible page text.
@@ -97,6 +100,8 @@ def has_furniture_hint(name: str, classes: str | None, ident: str | None) -> boo
     # settles it, before the taxonomy classes are filtered out. (A hint word sits inside one
     # class or id, so dropping whole classes never makes a match.)
     if not _hints_furniture(f"{classes} {ident}" if classes and ident else classes or ident or ""):
+        return False
+    if classes and not EMBED_CLASSES.isdisjoint(classes.split()):
         return False
     hint = " ".join(_hint_part(c) for c in classes.split() if not TAXONOMY_CLASS_RE.match(c)) if classes else ""
     if ident:

@@ -103,6 +103,8 @@ INVISIBLE_TAGS = frozenset(
         "embed",
         "canvas",
         "map",
+        "audio",  # what a browser without the player shows ("Your browser does not support ...")
+        "video",
     }
 )
 # ... and as a reader without scripts sees the page, <noscript> included.

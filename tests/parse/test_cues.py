@@ -222,7 +222,16 @@ def test_a_date_line_may_open_with_a_weekday_cut_short(line: str, date: str) -> 
     assert read_date_line(line) == (line, None) and parse_date(line) == date
 
 
-@pytest.mark.parametrize("role", ["Freelance Film Critic", "Science Reporter", "Radio Presenter"])
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Freelance Film Critic",
+        "Science Reporter",
+        "Radio Presenter",
+        "Deaf Rights Campaigner",
+        "Patient Representative",
+    ],
+)
 def test_a_role_line_without_a_comma_is_no_authors_name(role: str) -> None:
     assert not is_author_name(role)
 

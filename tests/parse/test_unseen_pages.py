@@ -32,6 +32,7 @@ SET_SIZES = {
     "unseen-o": (15, 4),
     "unseen-p": (15, 4),
     "unseen-q": (5, 3),
+    "unseen-r": (7, 3),
     "unseen-s": (5, 3),
 }
 # Sets written in one template only (the pages per template above are that template's).

@@ -373,3 +373,19 @@ def test_a_reviews_facts_box_is_not_body_whatever_its_lines_say() -> None:
     )
     record = _article("<p>16 March 2020</p>" + facts)
     assert record["body"].startswith("Researchers") and "Conway Hall" not in record["body"]
+
+
+def test_a_pull_quote_repeating_the_body_is_not_body_but_an_embedded_post_is() -> None:
+    quote = (
+        "<figure class='wp-block-pullquote'><blockquote><p>The list of extras keeps growing.</p></blockquote></figure>"
+    )
+    tweet = "<blockquote class='twitter-tweet'><p>Clinics must pause new cycles from Monday.</p></blockquote>"
+    record = _article("<p>16 March 2020</p>", quote + tweet)
+    assert "extras keeps growing" not in record["body"] and "pause new cycles" in record["body"]
+
+
+def test_an_audio_players_fallback_text_is_not_body() -> None:
+    record = _article(
+        "<p>7 January 2019</p><audio controls src='a.mp3'>Your browser does not support the audio element.</audio>"
+    )
+    assert "browser" not in record["body"]
