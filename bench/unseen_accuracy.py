@@ -1,6 +1,6 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-s]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-u]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-s, all but unseen-b written
@@ -109,6 +109,10 @@ SETS = {
     "unseen-r": (
         ROOT / "fixtures" / "unseen-r",
         "Held-out pages, set unseen-r, blind, the body text (bench/unseen_accuracy.py --set unseen-r), per template",
+    ),
+    "unseen-u": (
+        ROOT / "fixtures" / "unseen-u",
+        "Held-out pages, set unseen-u, blind, pages that are not articles (bench/unseen_accuracy.py --set unseen-u), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
