@@ -44,6 +44,8 @@ def build_article(
     published = reconcile_published(parse_date(found.date), meta, warnings)
     authors, byline = _authors(found, meta, warnings)
     issue, issue_url = _issue(found.issue, page.link_base, warnings)
+    if published is None and issue is None:
+        raise PageError("other_page", "the page has neither a date nor an issue line: no article to file")
     if not _ends_with_html_close(page.text):
         warnings.append("page_truncated: the page ends before </html>; fields are what could be read")
     return {

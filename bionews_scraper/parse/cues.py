@@ -118,7 +118,8 @@ LISTING_RE = re.compile(
 # Lines only non-article pages print near their top: home pages and pagination open with
 # these words; author listings say "articles written by" anywhere in the line.
 NOT_ARTICLE_START_RE = re.compile(
-    r"^(?:this\s+week\s+at\s+(?:the\s+)?progress\s+educational\s+trust\b|page\s+\d+\s+of\s+\d+(?:\s+(?:next|previous|prev)\b.*)?$)",
+    r"^(?:this\s+week\s+at\s+(?:the\s+)?progress\s+educational\s+trust\b|page\s+\d+\s+of\s+\d+(?:\s+(?:next|previous|prev)\b.*)?$"
+    r"|send\s+this\s+(?:story|article|page)\s+to\s+a\s+friend|you\s+are\s+sending\s+the\s+following\s+(?:story|article))",
     re.IGNORECASE,
 )
 AUTHOR_LISTING_RE = re.compile(r"\barticles\s+written\s+by\b", re.IGNORECASE)

@@ -21,6 +21,7 @@ from bionews_scraper.parse.issue import build_issue
 from bionews_scraper.parse.landmarks import LandmarkIndex, compile_selectors
 from bionews_scraper.parse.metadata import Metadata, read_metadata
 from bionews_scraper.parse.normalise import normalise_url
+from bionews_scraper.parse.notices import SIGN_UP_PAGE, is_sign_up_page
 from bionews_scraper.parse.page import Page
 from bionews_scraper.parse.regions import find_main_heading
 from bionews_scraper.parse.templates import bionews2018, legacy, progress
@@ -108,6 +109,8 @@ def extract_or_report(
 
 def _records(page: Page, meta: Metadata) -> tuple[Article | Issue, ...]:
     layout = detect_layout(page, meta)
+    if is_sign_up_page(page):  # before the e-mail template's own check: its sample may be a whole story
+        raise PageError("not_an_article", SIGN_UP_PAGE)
     if digest := find_digest(page):
         if not digest.headlines:  # the e-mail heading over an index of teasers
             return (build_issue(page, meta, layout, digest.heading),)

@@ -130,3 +130,9 @@ def test_related_thumbnails_side_by_side_are_each_a_story() -> None:
     )
     _, related = _below_body(f"<h3>You may also like:</h3>{row}")
     assert related == ["https://www.bionews.org.uk/page_7", "https://www.bionews.org.uk/page_8"]
+
+
+def test_a_page_with_neither_a_date_nor_an_issue_line_is_refused_not_half_filed() -> None:
+    html = f"<html><head><title>Comments</title></head><body><p>By Anna Fairweather</p>{PROSE_PARAGRAPH}</body></html>"
+    (record,) = extract(html.encode(), URL).records
+    assert record["kind"] == "error" and record["reason"] == "other_page"
