@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-u]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
-fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-s, all but unseen-b written
+fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-u, all but unseen-b written
 blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
@@ -109,6 +109,10 @@ SETS = {
     "unseen-r": (
         ROOT / "fixtures" / "unseen-r",
         "Held-out pages, set unseen-r, blind, the body text (bench/unseen_accuracy.py --set unseen-r), per template",
+    ),
+    "unseen-t": (
+        ROOT / "fixtures" / "unseen-t",
+        "Held-out pages, set unseen-t, blind, hard combinations (bench/unseen_accuracy.py --set unseen-t), per template",
     ),
     "unseen-u": (
         ROOT / "fixtures" / "unseen-u",
