@@ -239,8 +239,8 @@ def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]
             break  # the page's or the e-mail's footer ("... Unsubscribe")
         for link in line.links:
             url = normalise_url(link.href, base_url)
-            if url and link.text and not is_boilerplate(link.text):
-                sources.append({"title": link.text, "url": url})
+            if url and url != page.url and link.text and not is_boilerplate(link.text):
+                sources.append({"title": link.text, "url": url})  # (the share box links the page itself)
     return sources
 
 

@@ -106,6 +106,7 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "sign up",
         "advertisement",
         "table of contents",  # a contents plugin's title over the body
+        "contents",
         "notes",  # a footnotes plugin's title under it
     }
 )

@@ -126,7 +126,7 @@ def _says_what_it_is(page: Page, heading: Line | None) -> str | None:
         return "the page is a WordPress glossary, tag, topic, category or author page"
     for line in page.lines[: CUE_WINDOW + (heading.index if heading else 0)]:
         if cues.is_not_article_line(line.text):
-            return f"the page is a home page, author listing or similar: {line.text[:80]!r}"
+            return f"the page is a home page, author listing, glossary entry or similar: {line.text[:80]!r}"
     return None
 
 

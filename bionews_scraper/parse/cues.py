@@ -119,7 +119,8 @@ LISTING_RE = re.compile(
 # these words; author listings say "articles written by" anywhere in the line.
 NOT_ARTICLE_START_RE = re.compile(
     r"^(?:this\s+week\s+at\s+(?:the\s+)?progress\s+educational\s+trust\b|page\s+\d+\s+of\s+\d+(?:\s+(?:next|previous|prev)\b.*)?$"
-    r"|send\s+this\s+(?:story|article|page)\s+to\s+a\s+friend|you\s+are\s+sending\s+the\s+following\s+(?:story|article))",
+    r"|send\s+this\s+(?:story|article|page)\s+to\s+a\s+friend|you\s+are\s+sending\s+the\s+following\s+(?:story|article)"
+    r"|(?:bionews\s+)?articles\s+using\s+this\s+term\b)",  # a glossary entry's teasers
     re.IGNORECASE,
 )
 AUTHOR_LISTING_RE = re.compile(r"\barticles\s+written\s+by\b", re.IGNORECASE)

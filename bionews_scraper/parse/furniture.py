@@ -46,6 +46,7 @@ FURNITURE_WORDS = frozenset(
         "biography",
         "saboxplugin",
         "pullquote",  # a pull quote repeats a sentence of the body ("wp-block-pullquote")
+        "toc",  # a table-of-contents box ("ez-toc-container")
     }
 )
 # One of those words, whole between separators: the words of "site-header" are "site" and

@@ -92,6 +92,39 @@ ROLE_WORDS = frozenset(
         "psychologist",
     }
 )
+# Fields of study: "Department of Genetics and Genomic Medicine" joins two fields, not two people.
+FIELD_WORDS = frozenset(
+    {
+        "medicine",
+        "genetics",
+        "genomics",
+        "biology",
+        "science",
+        "sciences",
+        "health",
+        "ethics",
+        "bioethics",
+        "research",
+        "studies",
+        "policy",
+        "surgery",
+        "obstetrics",
+        "gynaecology",
+        "reproduction",
+        "embryology",
+        "psychology",
+        "sociology",
+        "philosophy",
+        "nursing",
+        "pharmacology",
+        "pathology",
+        "paediatrics",
+        "epidemiology",
+        "biochemistry",
+        "physiology",
+        "law",
+    }
+)
 # Lower-case words allowed inside a printed name ("Ana de la Cruz", "Jan van der Berg").
 NAME_PARTICLES = frozenset(
     {
@@ -209,4 +242,8 @@ def affiliation_names(text: str) -> list[str]:
     joined by "and" (up to its comma), when that is a person's name: roles and institutions
     ("Create Fertility and London Women's Clinic") are not people."""
     candidates = (part.split(",", 1)[0].strip(" .&") for part in CO_AUTHOR_JOIN_RE.split(text)[1:])
-    return [name for name in candidates if len(name.split()) >= 2 and is_author_name(name)]
+    return [
+        name
+        for name in candidates
+        if len(name.split()) >= 2 and is_author_name(name) and FIELD_WORDS.isdisjoint(name.lower().split())
+    ]

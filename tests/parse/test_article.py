@@ -136,3 +136,11 @@ def test_a_page_with_neither_a_date_nor_an_issue_line_is_refused_not_half_filed(
     html = f"<html><head><title>Comments</title></head><body><p>By Anna Fairweather</p>{PROSE_PARAGRAPH}</body></html>"
     (record,) = extract(html.encode(), URL).records
     assert record["kind"] == "error" and record["reason"] == "other_page"
+
+
+def test_the_share_box_printed_again_among_the_sources_is_no_source() -> None:
+    sources, _ = _below_body(
+        f"<h3>Sources and References</h3><p><a href='{SOURCES[0]}'>Paper one</a></p>"
+        f"<p>Page URL: <a href='{URL}'>{URL}</a></p>"
+    )
+    assert sources == SOURCES[:1]

@@ -240,3 +240,8 @@ def test_a_role_line_without_a_comma_is_no_authors_name(role: str) -> None:
 def test_a_meta_line_with_the_themes_updated_label_beside_it_still_reads(updated: str) -> None:
     line = f"Published 17 June 2019 posted in News and appears in BioNews 1002 {updated}"
     assert read_meta_line(line) == ("17 June 2019", "News", 1002)
+
+
+def test_two_fields_joined_by_and_in_an_affiliation_name_no_co_author() -> None:
+    assert affiliation_names("Department of Genetics and Genomic Medicine, University College London") == []
+    assert affiliation_names("Reproduction Editor, and Dr Jess Buxton, Genetics Editor, BioNews") == ["Dr Jess Buxton"]

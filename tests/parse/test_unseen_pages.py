@@ -34,6 +34,7 @@ SET_SIZES = {
     "unseen-q": (5, 3),
     "unseen-r": (7, 3),
     "unseen-s": (5, 3),
+    "unseen-t": (9, 6),
     "unseen-u": (5, 10),
 }
 # Sets written in one template only (the pages per template above are that template's).

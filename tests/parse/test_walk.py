@@ -389,3 +389,9 @@ def test_an_audio_players_fallback_text_is_not_body() -> None:
         "<p>7 January 2019</p><audio controls src='a.mp3'>Your browser does not support the audio element.</audio>"
     )
     assert "browser" not in record["body"]
+
+
+def test_a_contents_box_by_its_class_is_not_body() -> None:
+    toc = "<div id='ez-toc-container' class='ez-toc-v2_0'><p class='ez-toc-title'>Contents</p><ul><li>Background</li></ul></div>"
+    record = _article("<p>17 October 2016</p>" + toc)
+    assert "Contents" not in record["body"] and "Background" not in record["body"]
