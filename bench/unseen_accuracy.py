@@ -1,9 +1,9 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-u]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-v]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
-fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-u, all but unseen-b written
+fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-v, all but unseen-b written
 blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
@@ -117,6 +117,10 @@ SETS = {
     "unseen-u": (
         ROOT / "fixtures" / "unseen-u",
         "Held-out pages, set unseen-u, blind, pages that are not articles (bench/unseen_accuracy.py --set unseen-u), per template",
+    ),
+    "unseen-v": (
+        ROOT / "fixtures" / "unseen-v",
+        "Held-out pages, set unseen-v, blind, archived and saved copies (bench/unseen_accuracy.py --set unseen-v), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
