@@ -62,7 +62,7 @@ def build_article(
         "section": found.section or cues.section_from_headline(headline),
         "body": _body_text(found.body),
         "related": _related(page, anchor, found.end, last),
-        "sources": _sources(page, found.end, last, page.link_base),
+        "sources": _sources(page, anchor, found.end, last),
         "warnings": _ordered(warnings),
     }
 
@@ -221,8 +221,8 @@ def _site(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
-def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]:
-    lines = page.lines[:end]
+def _sources(page: Page, anchor: Line | None, body_end: int, end: int) -> list[Source]:
+    lines, base_url = page.lines[:end], page.link_base
     heading = next((line for line in lines[body_end:] if cues.SOURCES_HEADING_RE.match(line.text)), None)
     if heading is None:
         return []
@@ -235,8 +235,10 @@ def _sources(page: Page, body_end: int, end: int, base_url: str) -> list[Source]
     for line in lines[heading.index + 1 : list_start]:
         if line.is_heading or cues.is_section_end(line.text) or ends_body(line.text):
             break
-        if is_boilerplate(line.text, by_start=False):
-            break  # the page's or the e-mail's footer ("... Unsubscribe")
+        if is_boilerplate(line.text, by_start=False) or (
+            line.furniture is not heading.furniture and page.is_foreign_furniture(line, anchor)
+        ):
+            break  # a footer ("... Unsubscribe", a print view's "Source: URL") outside the list's own box
         for link in line.links:
             url = normalise_url(link.href, base_url)
             if url and url != page.url and link.text and not is_boilerplate(link.text):

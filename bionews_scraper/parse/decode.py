@@ -16,6 +16,7 @@ import re
 
 from w3lib.encoding import html_to_unicode, read_bom
 
+from bionews_scraper.parse.payload import unpacked
 from bionews_scraper.records.types import PageError
 
 # Share of C0 control bytes (other than tab, newline, carriage return, form feed) above
@@ -40,6 +41,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     """
     if not body.strip():
         raise PageError("empty_input", "the page has no content")
+    body, content_type = unpacked(body, content_type)  # a gzip body never decoded, a saved MHTML file
     if read_bom(body)[0] is None:
         _refuse_binary(body)
     encoding, text = html_to_unicode(content_type, body, default_encoding="utf-8")

@@ -23,6 +23,11 @@ WAYBACK_URL_RE = re.compile(
     r"^https?://web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<original>https?://.+)$", re.IGNORECASE
 )
 WAYBACK_PREFIXES = ("https://web.archive.org/web/", "http://web.archive.org/web/")
+# archive.today's copies link "https://archive.ph/o/Qx7Lm/https://www.bionews.org.uk/page_1" (any of its domains).
+ARCHIVE_TODAY_URL_RE = re.compile(
+    r"^https?://archive\.(?:ph|today|is|li|vn|fo|md)/o/[A-Za-z0-9]+/(?P<original>https?://.+)$", re.IGNORECASE
+)
+ARCHIVE_TODAY_HOST_RE = re.compile(r"^https?://archive\.(?:ph|today|is|li|vn|fo|md)/", re.IGNORECASE)
 # BioNews's own hosts: every template linked across both (legacy pages on progress.org.uk
 # point their related stories at bionews.org.uk), so a story on either is on the site.
 SITE_HOSTS = frozenset({"bionews.org.uk", "progress.org.uk"})
@@ -165,6 +170,8 @@ def normalise_url(href: str | None, base_url: str) -> str | None:
         url = href if href.startswith(("http://", "https://")) else _join(_link_base(href, base_url), href)
         if base_url.startswith(WAYBACK_PREFIXES) and (archived := WAYBACK_URL_RE.match(url)):
             url = archived["original"]  # a capture's rewritten link names the page it archived
+        elif ARCHIVE_TODAY_HOST_RE.match(base_url) and (archived := ARCHIVE_TODAY_URL_RE.match(url)):
+            url = archived["original"]
         elif PROXIED_ADDRESS_RE.search(url) and not on_site(base_url) and (proxied := _proxied_site_url(url)):
             url = proxied  # so does a web proxy's, on a copy of a page that the proxy served
         if not PLAIN_URL_RE.match(url):  # w3lib quotes what needs quoting; most links need none

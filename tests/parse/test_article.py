@@ -144,3 +144,9 @@ def test_the_share_box_printed_again_among_the_sources_is_no_source() -> None:
         f"<p>Page URL: <a href='{URL}'>{URL}</a></p>"
     )
     assert sources == SOURCES[:1]
+
+
+def test_a_print_views_source_footer_under_the_sources_is_no_source() -> None:
+    footer = f"<div class='pf-footer'><p>Source: <a href='{URL}/original'>{URL}/original</a></p></div>"
+    sources, _ = _below_body(f"<h3>Sources and References</h3><p><a href='{SOURCES[0]}'>Paper one</a></p>{footer}")
+    assert sources == SOURCES[:1]

@@ -230,3 +230,9 @@ def test_a_web_proxys_rewritten_link_on_its_copy_names_the_page_it_stands_for() 
 def test_a_share_link_on_a_live_page_stays_a_share_link() -> None:
     share = "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwww.bionews.org.uk%2Fpage_2"
     assert normalise_url(share, "https://www.bionews.org.uk/page_2") == share
+
+
+def test_an_archive_today_copys_rewritten_link_names_the_page_it_copied() -> None:
+    href = "https://archive.ph/o/Qx7Lm/https://www.bionews.org.uk/page_140190"
+    assert normalise_url(href, "https://archive.ph/Qx7Lm") == "https://www.bionews.org.uk/page_140190"
+    assert normalise_url(href, "https://www.bionews.org.uk/page_2") == href  # a live page's link stays as it is
