@@ -122,6 +122,10 @@ SETS = {
         ROOT / "fixtures" / "unseen-v",
         "Held-out pages, set unseen-v, blind, archived and saved copies (bench/unseen_accuracy.py --set unseen-v), per template",
     ),
+    "unseen-y": (
+        ROOT / "fixtures" / "unseen-y",
+        "Held-out pages, set unseen-y, blind, authors in every form (bench/unseen_accuracy.py --set unseen-y), per template",
+    ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
 ARTICLE_FIELDS = ("kind", "headline", "published", "issue", "authors", "section", "related", "sources")
