@@ -1,9 +1,9 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-v]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-y]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
-fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-v, all but unseen-b written
+fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-w, all but unseen-b written
 blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
@@ -125,6 +125,10 @@ SETS = {
     "unseen-y": (
         ROOT / "fixtures" / "unseen-y",
         "Held-out pages, set unseen-y, blind, authors in every form (bench/unseen_accuracy.py --set unseen-y), per template",
+    ),
+    "unseen-w": (
+        ROOT / "fixtures" / "unseen-w",
+        "Held-out pages, set unseen-w, blind, false refusals and false furniture (bench/unseen_accuracy.py --set unseen-w), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
