@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-y]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
-fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-w, all but unseen-b written
+fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-y (no unseen-x), all but unseen-b written
 blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
