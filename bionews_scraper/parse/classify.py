@@ -281,16 +281,18 @@ def _is_event(page: Page, meta: Metadata, heading: Line | None, article_like: bo
 
 
 def _dated_as_an_event(page: Page, heading: Line | None) -> bool:
-    """The first date under the heading is an event's (``13 November 2019 - 6pm (registration)``),
-    not an article's own date or meta line."""
+    """The date under the heading is an event's (``13 November 2019 - 6pm (registration)``),
+    and no article's own date or meta line follows it (a sidebar's event advert may come
+    first in a table layout)."""
     if heading is None:
         return False
-    for line in page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]:
-        if cues.EVENT_DATE_LINE_RE.match(line.text):
-            return True
+    window = page.lines[heading.index + 1 : heading.index + 1 + CUE_WINDOW]
+    event_dated = False
+    for line in window:
         if cues.read_date_line(line.text) or cues.read_meta_line(line.text):
             return False
-    return False
+        event_dated = event_dated or cues.EVENT_DATE_LINE_RE.match(line.text) is not None
+    return event_dated
 
 
 def _is_listing(page: Page, heading_text: str, title: str) -> bool:

@@ -73,7 +73,7 @@ SECTION_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^elsewhere\s*:", re.IGNORECASE), "Elsewhere"),
 )
 # "By Chris Hardy", "BY DR RACHEL BROWN AND SAM LEE": a byline line.
-BYLINE_RE = re.compile(r"^by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
+BYLINE_RE = re.compile(r"^(?:(?:reported|written|words)\s+)?by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
 BYLINE_MAX_LENGTH = 160
 OPENING_QUOTES = "\"“‘'«"
 # "BioNews 743": the heading of an issue page (also "BioNews issue 743", "BioNews #743").
@@ -92,6 +92,7 @@ RELATED_HEADING_RE = re.compile(
     r"|(?:you\s+)?(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|see\s+also|further\s+reading|other\s+news\s+stories)\s*:?$",
     re.IGNORECASE,
 )
+ABOUT_AUTHOR_HEADING_RE = re.compile(r"^about\s+the\s+authors?\s*:?$", re.IGNORECASE)
 SOURCES_HEADING_RE = re.compile(r"^(?:sources?\s*(?:and|&)\s*references?|sources?|references?)\s*:?$", re.IGNORECASE)
 COMMENTS_HEADING_RE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|leave\s+a\s+(?:comment|reply)|have\s+your\s+say|discussion)(?:\s*\(\d+\))?\s*:?$",
@@ -251,5 +252,10 @@ def read_issue_heading(text: str) -> int | None:
 
 
 def is_section_end(text: str) -> bool:
-    """A heading that closes the article body: related, sources, comments."""
-    return bool(RELATED_HEADING_RE.match(text) or SOURCES_HEADING_RE.match(text) or COMMENTS_HEADING_RE.match(text))
+    """A heading that closes the article body: related, sources, comments, an author's bio."""
+    return bool(
+        RELATED_HEADING_RE.match(text)
+        or SOURCES_HEADING_RE.match(text)
+        or COMMENTS_HEADING_RE.match(text)
+        or ABOUT_AUTHOR_HEADING_RE.match(text)
+    )

@@ -92,6 +92,29 @@ ROLE_WORDS = frozenset(
         "psychologist",
     }
 )
+# Words that open a person's printed name.
+HONORIFICS = frozenset(
+    {
+        "dr",
+        "professor",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "revd",
+        "rev",
+    }
+)
+# A bracketed part of a printed name ("Dr Zhang Wei (张伟)"): kept as printed, not checked as a name.
+BRACKETED_RE = re.compile(r"\s*\([^)]*\)")
 # Fields of study: "Department of Genetics and Genomic Medicine" joins two fields, not two people.
 FIELD_WORDS = frozenset(
     {
@@ -199,7 +222,7 @@ INSTITUTION_WORDS = frozenset(
 def is_name(text: str) -> bool:
     """A printed person's name: 1-7 words, each capitalised or a particle, no digits, and
     not an institution ("By Dr A Lee, Francis Crick Institute" names one person)."""
-    words = text.replace(".", ". ").split()
+    words = BRACKETED_RE.sub("", text).replace(".", ". ").split()  # "Dr Zhang Wei (张伟)"
     if not 1 <= len(words) <= NAME_MAX_WORDS or DIGIT_RE.search(text):
         return False
     return all(word.lower().strip(",.") not in INSTITUTION_WORDS and _is_name_word(word) for word in words)
@@ -218,8 +241,14 @@ def byline_names(byline: str | None) -> list[str]:
     return [
         name
         for number, name in enumerate(parts)
-        if is_name(name) and not is_role(name) and (number == 0 or _has_no_role_word(name))
+        if is_name(name) and not is_role(name) and (number == 0 or _is_titled(name) or _has_no_role_word(name))
     ]
+
+
+def _is_titled(text: str) -> bool:
+    """Opens with an honorific: a person ("Professor James Head"), whatever job title's word
+    the surname is; a role line never opens so ("Head of Reproductive Medicine")."""
+    return text.split(" ", 1)[0].lower().rstrip(".") in HONORIFICS
 
 
 def _has_no_role_word(text: str) -> bool:
@@ -233,7 +262,7 @@ def is_role(text: str) -> bool:
 
 def is_author_name(text: str) -> bool:
     """A line under an ``Authors`` heading that is a name, not the role line under it."""
-    return "," not in text and is_name(text) and _has_no_role_word(text)
+    return "," not in text and is_name(text) and (_is_titled(text) or _has_no_role_word(text))
 
 
 def affiliation_names(text: str) -> list[str]:

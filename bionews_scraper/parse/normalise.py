@@ -90,7 +90,7 @@ DIGIT_RE = re.compile(r"\d")
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 # Names: "By Dr A Lee, B Khan and Professor C Diaz" -> three names.
-BY_PREFIX_RE = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
+BY_PREFIX_RE = re.compile(r"^\s*(?:(?:reported|written|words)\s+)?by\b[\s:]*", re.IGNORECASE)
 NAME_SEPARATOR_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 # An http(s) URL of plain ASCII that needs no quoting: lower-case host, RFC 3986 characters.
 PLAIN_URL_RE = re.compile(

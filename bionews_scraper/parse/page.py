@@ -352,7 +352,9 @@ def _linearise(
             if attrs and is_hidden(name, attrs, classes):
                 context[node_id] = None
                 continue
-            is_furniture = name in furniture_tags or ((classes or ident) and has_furniture_hint(name, classes, ident))
+            is_furniture = (name in furniture_tags and node.parent.name != "blockquote") or (
+                (classes or ident) and has_furniture_hint(name, classes, ident)
+            )  # a quotation's own <footer> names who said it: not page furniture
             if name in block_tags:
                 block = node
                 if parts:

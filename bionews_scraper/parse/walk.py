@@ -26,6 +26,9 @@ LINK_LINE_SHARE = 0.9
 LINK_SEPARATORS_RE = re.compile(r"[\s|·•/]+")
 # The reviewed work's title sits at most this many lines above a fact line ("Available from").
 REVIEW_FACTS_WINDOW = 2
+# A sidebar event advert's title above its date line: at most this many short lines.
+EVENT_ADVERT_TITLE_LINES = 2
+EVENT_ADVERT_TITLE_MAX_LENGTH = 100
 # A review's facts box, by its theme's class ("review-facts", "film_facts").
 FACTS_CLASS_RE = re.compile(r"(?:^|[\s_-])facts(?:$|[\s_-])", re.IGNORECASE)
 # A meta line printed across blocks opens with one of these alone, in at most this many pieces.
@@ -56,6 +59,7 @@ class _State:
     authors_tag: str = ""  # the element of the "Authors" heading ("h3")
     captions: set[str] = field(default_factory=set)  # caption texts skipped: a second copy is no body either
     resume: int = 0  # the first line after a meta line printed across several blocks
+    in_event_advert: bool = False  # an event advert's date line has been met above the article's cues
 
 
 def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> ArticleLines:
@@ -84,6 +88,8 @@ def walk_article(page: Page, anchor: Line | None, start: int, end: int) -> Artic
             break  # so does a whole teaser on one line (link, date, byline, teaser)
         if line.tag in NOT_PROSE_TAGS:
             state.captions.add(text)  # never a cue either (under an Authors box it is no role line)
+            continue
+        if _is_event_advert(line, found, state):
             continue
         if not found.body and (across := _meta_line_across_blocks(page.lines[line.index : end])) is not None:
             _read_meta_line(across[0], found)
@@ -163,6 +169,24 @@ def _read_meta_line(line: Line, found: ArticleLines) -> bool:
     if meta[2] is not None:
         found.issue = found.issue or line
     return True
+
+
+def _is_event_advert(line: Line, found: ArticleLines, state: _State) -> bool:
+    """A sidebar's event advert printed between the headline and the article's own cues in a
+    table layout: its title, its date with a time (``18 March 2014 - 6.30pm``), its speakers.
+    Met before the article's date, the advert's title read as body so far is dropped."""
+    text = line.text
+    if found.date is not None:
+        return False
+    advert_title = len(found.body) <= EVENT_ADVERT_TITLE_LINES and all(
+        len(title.text) <= EVENT_ADVERT_TITLE_MAX_LENGTH for title in found.body
+    )
+    if advert_title and cues.EVENT_DATE_LINE_RE.match(text):
+        found.body.clear()
+        state.in_event_advert = True
+        return True
+    # "Speakers: ...", "Book your place" under the advert's date line
+    return state.in_event_advert and not found.body and cues.EVENT_CUE_RE.search(text) is not None
 
 
 def _meta_line_across_blocks(lines: list[Line]) -> tuple[Line, int] | None:

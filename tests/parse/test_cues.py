@@ -81,6 +81,11 @@ def test_is_name(text: str, expected: bool) -> None:
         ),
         ("By Dr Ama Owusu-Bempah, Genetics Editor, BioNews", ["Dr Ama Owusu-Bempah"]),
         ("By Dr Sarah Reader", ["Dr Sarah Reader"]),  # a job title's word in the first name is a surname
+        ("By Dr Ana Ferreira, Professor James Head and Okonjo", ["Dr Ana Ferreira", "Professor James Head", "Okonjo"]),
+        ("Reported by Mx Sam Cook", ["Mx Sam Cook"]),
+        ("Written by Dr Tomasz Fellow", ["Dr Tomasz Fellow"]),
+        ("Words by Mr Dafydd ap Rhys and Dr Siobhan MacGregor", ["Mr Dafydd ap Rhys", "Dr Siobhan MacGregor"]),
+        ("By Dr Zhang Wei (张伟)", ["Dr Zhang Wei (张伟)"]),
     ],
 )
 def test_byline_names_leave_out_affiliations(byline: str, names: list[str]) -> None:
@@ -245,3 +250,14 @@ def test_a_meta_line_with_the_themes_updated_label_beside_it_still_reads(updated
 def test_two_fields_joined_by_and_in_an_affiliation_name_no_co_author() -> None:
     assert affiliation_names("Department of Genetics and Genomic Medicine, University College London") == []
     assert affiliation_names("Reproduction Editor, and Dr Jess Buxton, Genetics Editor, BioNews") == ["Dr Jess Buxton"]
+
+
+def test_an_authors_box_name_with_an_honorific_may_end_in_a_job_titles_word() -> None:
+    assert is_author_name("Dr Harriet Reader") and not is_author_name("Head of Reproductive Medicine")
+
+
+@pytest.mark.parametrize(
+    "line", ["Reported by Mx Sam Cook", "Written by Dr Tomasz Fellow", "Words by Mr Dafydd ap Rhys"]
+)
+def test_a_byline_may_open_with_reported_written_or_words(line: str) -> None:
+    assert read_byline(line) == line

@@ -1,4 +1,4 @@
-"""Held-out pages (fixtures/unseen and fixtures/unseen-b to fixtures/unseen-v, by different people), written before
+"""Held-out pages (fixtures/unseen and fixtures/unseen-b to fixtures/unseen-y, by different people), written before
 the parser was tuned on them, in markup unlike fixtures/pages: per set and template, the checked fields and body text must come out right,
 every non-article must be refused, and no page may raise. (trafilatura's side of the
 comparison is in bench/unseen_accuracy.py: it is a bench-only dependency.)"""
@@ -37,6 +37,8 @@ SET_SIZES = {
     "unseen-t": (9, 6),
     "unseen-u": (5, 10),
     "unseen-v": (7, 3),
+    "unseen-w": (5, 3),
+    "unseen-y": (5, 3),
 }
 # Sets written in one template only (the pages per template above are that template's).
 ONE_TEMPLATE_SETS = {"unseen-n": "bionews2018", "unseen-o": "progress", "unseen-p": "legacy"}

@@ -395,3 +395,28 @@ def test_a_contents_box_by_its_class_is_not_body() -> None:
     toc = "<div id='ez-toc-container' class='ez-toc-v2_0'><p class='ez-toc-title'>Contents</p><ul><li>Background</li></ul></div>"
     record = _article("<p>17 October 2016</p>" + toc)
     assert "Contents" not in record["body"] and "Background" not in record["body"]
+
+
+def test_an_about_the_author_box_after_the_body_ends_it() -> None:
+    record = _article(
+        "<p>17 October 2016</p>", "<h5>About the author</h5><p>She has advised the Science Media Centre since 2014.</p>"
+    )
+    assert "Science Media Centre" not in record["body"]
+
+
+def test_a_quotations_own_footer_naming_who_said_it_is_body() -> None:
+    quote = "<blockquote><p>We were told nothing about the risks.</p><footer>Hannah Rees</footer></blockquote>"
+    record = _article("<p>17 October 2016</p>", quote)
+    assert "Hannah Rees" in record["body"]
+
+
+def test_a_sidebar_event_advert_above_the_articles_own_cues_is_not_body_nor_its_date() -> None:
+    html = (
+        "<html><body><table><tr><td><h1>Event Review: Telling children</h1></td></tr>"
+        "<tr><td>Who should pay for IVF?</td></tr><tr><td>18 March 2014 - 6.30pm (registration), 7pm (debate)</td></tr>"
+        "<tr><td>Speakers: Professor Alan Reed, Sarah Norcross</td></tr><tr><td>10 March 2014</td></tr>"
+        f"<tr><td>By Oliver Dunmore</td></tr><tr><td>Appeared in BioNews 745</td></tr><tr><td>{PROSE}</td></tr></table></body></html>"
+    )
+    (record,) = extract(html.encode(), "https://www.bionews.org.uk/page_5").records
+    assert record["kind"] == "article" and record["published"] == "2014-03-10"
+    assert record["body"].startswith("Researchers")
