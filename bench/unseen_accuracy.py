@@ -1,10 +1,10 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-y]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-y|unseen-ab]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
-fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-y (no unseen-x), all but unseen-b written
-blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
+fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-y (no unseen-x) and fixtures/unseen-ab, all but unseen-b
+written blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -129,6 +129,10 @@ SETS = {
     "unseen-w": (
         ROOT / "fixtures" / "unseen-w",
         "Held-out pages, set unseen-w, blind, false refusals and false furniture (bench/unseen_accuracy.py --set unseen-w), per template",
+    ),
+    "unseen-ab": (
+        ROOT / "fixtures" / "unseen-ab",
+        "Held-out pages, set unseen-ab, blind, markup the earlier sets did not try (bench/unseen_accuracy.py --set unseen-ab), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
