@@ -1,10 +1,10 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-y|unseen-ab]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-y|unseen-aa|unseen-ab]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
-fixtures/unseen (the default) and fixtures/unseen-b to fixtures/unseen-y (no unseen-x) and fixtures/unseen-ab, all but unseen-b
-written blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
+fixtures/unseen (the default), fixtures/unseen-b to fixtures/unseen-y (no unseen-x), fixtures/unseen-aa and
+fixtures/unseen-ab, all but unseen-b written blind, from docs/site-layouts.md alone; each is scored and recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
 expected.json: ``{"url", "layout", "refused", "records": [...]}``. Checked, for our parser:
@@ -133,6 +133,10 @@ SETS = {
     "unseen-ab": (
         ROOT / "fixtures" / "unseen-ab",
         "Held-out pages, set unseen-ab, blind, markup the earlier sets did not try (bench/unseen_accuracy.py --set unseen-ab), per template",
+    ),
+    "unseen-aa": (
+        ROOT / "fixtures" / "unseen-aa",
+        "Held-out pages, set unseen-aa, blind, legacy e-mail pages (bench/unseen_accuracy.py --set unseen-aa), per template",
     ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
