@@ -27,6 +27,7 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "become a friend of pet",
     "this website uses cookies",
     "we use cookies",
+    "to change your e-mail address",  # the e-mail edition's footer
     "to unsubscribe",  # the e-mail edition's footer ("To unsubscribe from BioNews ...", "To unsubscribe please ...")
     "registered charity no",  # the footer's address line ("..., London · Registered charity no. 1099999 · ©")
     "this article was printed from",  # print views: "This article was printed from URL on DATE."

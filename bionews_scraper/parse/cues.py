@@ -53,11 +53,13 @@ LICENCE_RE = re.compile(
 # Review facts printed above a review's text: never body.
 REVIEW_FACT_RE = re.compile(
     r"^(?:(?:written\s+and\s+)?directed\s+by|produced\s+by|presented\s+by|edited\s+by|organi[sz]ed\s+by|hosted\s+by|starring"
-    r"|available\s+(?:from|on|at|to)"
-    r"|running\s+time|certificate|isbn(?:-1[03])?\s*:?|publisher\s*:|venue\s*:|buy\s+this\s+book)\b",
+    r"|available\s+(?:from|on|at|to)|speakers?\s*:"
+    r"|running\s+time|certificate|isbn(?:-1[03])?\s*:?|publisher\s*:|venue\s*:|buy\s+this\s+book)(?:\b|(?<=:))",
     re.IGNORECASE,
 )
 REVIEW_FACT_MAX_LENGTH = 200
+# An event's venue and date, alone on a line: "Conway Hall, London, 15 February 2012".
+VENUE_FACT_RE = re.compile(rf"^[A-Z][^.!?]{{2,80}},\s*{_DATE}$")
 # A play's or exhibition's run: "At the Example Playhouse, London, until 7 March 2020" (no sentence).
 RUN_FACT_RE = re.compile(
     rf"^(?:(?:showing|playing|on|running)\s+)?at\s+[^.!?]{{3,100}}?,?\s+(?:until|till|to|from|runs\s+until)\s+{_DATE}$",
@@ -229,7 +231,11 @@ def is_review_fact(text: str) -> bool:
     if len(text) > REVIEW_FACT_MAX_LENGTH:
         return False
     return bool(
-        REVIEW_FACT_RE.match(text) or PUBLISHER_FACT_RE.match(text) or RUN_FACT_RE.match(text) or text.endswith("|")
+        REVIEW_FACT_RE.match(text)
+        or PUBLISHER_FACT_RE.match(text)
+        or RUN_FACT_RE.match(text)
+        or VENUE_FACT_RE.match(text)
+        or text.endswith("|")
     )
 
 

@@ -16,8 +16,14 @@ from bionews_scraper.parse.boilerplate import is_boilerplate
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
-from bionews_scraper.parse.regions import CUE_WINDOW, HEADLINE_MAX_LENGTH
+from bionews_scraper.parse.regions import CUE_WINDOW, HEADLINE_MAX_LENGTH, content_span
+from bionews_scraper.parse.teasers import READ_MORE_RE
 from bionews_scraper.records.types import Article, Issue, IssueEntry
+
+# An article with no issue line is whole when its first paragraph is prose and another follows.
+WHOLE_BODY_PARAGRAPHS = 2
+WHOLE_BODY_MIN_LENGTH = 80
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +49,23 @@ def build_digest(page: Page, layout: str, digest: Digest) -> tuple[Article | Iss
     """Each whole article on the page (the page's own metadata is the newsletter's, not theirs),
     then, when there are several, the issue listing them."""
     ends = [headline.index for headline in digest.headlines[1:]] + [len(page.lines)]
+    if len(ends) > 1:  # the last of several ends with the element that holds it (a sidebar may follow)
+        ends[-1] = content_span(page, digest.headlines[-1])[1]
     articles = [
         build_article(
-            page, Metadata(), layout, headline, _own_url(headline, page.link_base), span=(headline.index, end)
+            page,
+            Metadata(),
+            layout,
+            headline,
+            _own_url(headline, page.link_base),
+            span=(headline.index, end),
         )
         for headline, end in zip(digest.headlines, ends, strict=True)
     ]
+    for article in articles:
+        if article["issue"] is None:  # no "Appeared in" line of its own: it appeared in this issue
+            article["issue"] = digest.number
+            article["warnings"] = [w for w in article["warnings"] if not w.startswith("issue_missing")]
     if len(articles) == 1:
         return (articles[0],)
     entries: list[IssueEntry] = [
@@ -80,7 +97,22 @@ def _starts_article(page: Page, line: Line) -> bool:
     below = page.lines[line.index + 1 : line.index + 1 + CUE_WINDOW]
     if not below or cues.read_date_line(below[0].text) is None:
         return False
-    return any(cues.read_issue_line(other.text) is not None for other in below)
+    return any(cues.read_issue_line(other.text) is not None for other in below) or _opens_whole_body(below[1:])
+
+
+def _opens_whole_body(lines: list[Line]) -> bool:
+    """Under a headline's date line (and a ``By`` line), with no issue line: a whole article
+    goes on with a paragraph of prose; a teaser with one line ending ``...`` or ``[Read More]``."""
+    rest = lines[1:] if lines and cues.read_byline(lines[0].text) else lines
+    if len(rest) < WHOLE_BODY_PARAGRAPHS:
+        return False
+    first = rest[0].text
+    return (
+        len(first) >= WHOLE_BODY_MIN_LENGTH
+        and first.endswith(SENTENCE_ENDS)
+        and not first.endswith(("...", "…"))
+        and not READ_MORE_RE.search(rest[1].text)
+    )
 
 
 def _own_url(headline: Line, base_url: str) -> str | None:

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from functools import cached_property
 
+from bionews_scraper.parse import cues
 from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.classify import classify, detect_layout
 from bionews_scraper.parse.decode import decode_html
@@ -112,9 +113,10 @@ def _records(page: Page, meta: Metadata) -> tuple[Article | Issue, ...]:
     if is_sign_up_page(page):  # before the e-mail template's own check: its sample may be a whole story
         raise PageError("not_an_article", SIGN_UP_PAGE)
     if digest := find_digest(page):
-        if not digest.headlines:  # the e-mail heading over an index of teasers
-            return (build_issue(page, meta, layout, digest.heading),)
-        return build_digest(page, layout, digest)
+        if digest.headlines:
+            return build_digest(page, layout, digest)
+        if not cues.NOT_FOUND_RE.search(meta.title or ""):  # (a not-found page's sidebar may print it)
+            return (build_issue(page, meta, layout, digest.heading),)  # the e-mail heading over an index of teasers
     heading = find_main_heading(page, meta, page.landmarks.first(HEADLINE_LANDMARKS[layout]))
     if classify(page, meta, heading) == "issue":
         return (build_issue(page, meta, layout, heading),)

@@ -213,6 +213,8 @@ INSTITUTION_WORDS = frozenset(
         "laboratories",
         "unit",
         "charity",
+        "solicitors",
+        "llp",
         "bionews",  # the newsletter itself, at the end of an affiliation ("Genetics Editor, BioNews")
         "pet",
     }

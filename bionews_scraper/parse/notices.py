@@ -25,6 +25,10 @@ NOTICE_HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^press\s+release\s*:", re.IGNORECASE), "a press release"),
     (re.compile(r"^about\s+(?:bionews|pet|us|the\s+progress\s+educational\s+trust)$", re.IGNORECASE), "an about page"),
     (SIGN_UP_HEADING_RE, "a newsletter sign-up page"),
+    (
+        re.compile(r"^contact(?:\s+(?:us|pet|bionews|the\s+progress\s+educational\s+trust))?$", re.IGNORECASE),
+        "a contact page",
+    ),
     # WordPress titles an image's attachment page with the file's name ("panel-surrogacy-debate").
     (re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$"), "a WordPress attachment page, titled with a file name"),
     (

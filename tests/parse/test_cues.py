@@ -261,3 +261,21 @@ def test_an_authors_box_name_with_an_honorific_may_end_in_a_job_titles_word() ->
 )
 def test_a_byline_may_open_with_reported_written_or_words(line: str) -> None:
     assert read_byline(line) == line
+
+
+def test_a_firm_joined_by_an_ampersand_in_an_affiliation_names_no_co_author() -> None:
+    assert affiliation_names("Partner, Hale & Moss Solicitors, and Professor Martin Gale, University of Kent") == [
+        "Professor Martin Gale"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Conway Hall, London, 15 February 2012", True),
+        ("Speakers: Dr Kylie Lambert and Professor Tom Haddad", True),
+        ("The clinic in Leeds closed on 15 February 2012.", False),
+    ],
+)
+def test_an_events_venue_and_date_and_its_speakers_are_review_facts(line: str, expected: bool) -> None:
+    assert is_review_fact(line) is expected

@@ -171,3 +171,39 @@ def test_an_issue_number_and_date_printed_in_spans_head_the_issue() -> None:
         f"<html><body>{body}{sidebar}</body></html>".encode(), "https://www.bionews.org.uk/page_3"
     ).records
     assert (record["kind"], record["issue"], record["published"]) == ("issue", 1003, "2019-06-24")
+
+
+def _email_page(articles: str, tail: str = "", title: str = "BioNews") -> list[dict]:
+    html = f"<html><head><title>{title}</title></head><body><p>Issue 743 (24 February 2014)</p>{articles}{tail}</body></html>"
+    return [
+        dict(record) for record in extract(html.encode(), "http://www.bionews.org.uk/page.asp?obj_id=1&CView=2").records
+    ]
+
+
+WHOLE = (
+    "<div>{headline}</div><div>24 February 2014</div>"
+    "<div>Scientists have grown human egg cells to maturity in the laboratory from early-stage tissue, a first.</div>"
+    "<div>The team moved the developing follicles between culture systems over three weeks, they report.</div>"
+)
+
+
+def test_whole_articles_of_an_email_issue_with_no_issue_lines_of_their_own_appeared_in_it() -> None:
+    records = _email_page(
+        WHOLE.format(headline="Human eggs grown in the lab") + WHOLE.format(headline="Panel backs donation")
+    )
+    assert [(r["kind"], r.get("issue")) for r in records] == [("article", 743), ("article", 743), ("issue", 743)]
+
+
+def test_the_last_of_several_email_articles_ends_with_the_element_that_holds_it() -> None:
+    articles = "".join(
+        f"<table><tr><td>{WHOLE.format(headline=h)}</td></tr></table>" for h in ("First story", "Last story")
+    )
+    sidebar = "<table><tr><td>EVENTS</td></tr><tr><td>Egg freezing: a fair bet? Recent issues of BioNews, listed here.</td></tr></table>"
+    records = _email_page(articles, sidebar)
+    assert "EVENTS" not in records[1]["body"] and "Recent issues" not in records[1]["body"]
+
+
+def test_a_not_found_page_whose_sidebar_prints_the_email_issue_heading_is_not_that_issue() -> None:
+    teasers = "<div><a href='page_1.asp'>A story from the latest issue</a></div><div>A teaser of it...</div>"
+    [record] = _email_page(teasers, title="BioNews - Page not found")
+    assert record["kind"] == "error"

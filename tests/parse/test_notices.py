@@ -24,6 +24,7 @@ def _only_record(html: str) -> dict:
         "Trustees' Report for the year ended 31 March 2015",
         "Trustees' Report and Financial Statements 2020-21",
         "panel-surrogacy-debate",
+        "Contact PET",
     ],
 )
 def test_a_notice_headline_over_a_date_byline_and_issue_line_is_refused(headline: str) -> None:

@@ -420,3 +420,10 @@ def test_a_sidebar_event_advert_above_the_articles_own_cues_is_not_body_nor_its_
     (record,) = extract(html.encode(), "https://www.bionews.org.uk/page_5").records
     assert record["kind"] == "article" and record["published"] == "2014-03-10"
     assert record["body"].startswith("Researchers")
+
+
+def test_the_email_editions_change_of_address_footer_is_not_body() -> None:
+    record = _article(
+        "<p>17 October 2016</p>", "<p>To change your e-mail address, visit www.bionews.org.uk/page_signup.asp</p>"
+    )
+    assert "e-mail address" not in record["body"]
