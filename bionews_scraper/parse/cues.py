@@ -33,7 +33,8 @@ ISSUE_LINE_RE = re.compile(
 META_LINE_RE = re.compile(
     rf"^Published\s*:?\s+(?P<date>{_DATE})(?:\s+posted\s+in\s+(?P<section>.+?))?"
     r"(?:\s+and\s+appears\s+in\s+BioNews\s*(?P<number>\d{1,5}))?\s*\.?"
-    rf"(?:\s*\|?\s*(?:last\s+)?updated\s*:?\s*(?:on\s+)?(?:{_DATE})?)?$",  # a theme's "Updated DATE" beside it
+    rf"(?:\s*\|?\s*(?:last\s+)?updated\s*:?\s*(?:on\s+)?(?:{_DATE})?)?"  # a theme's "Updated DATE" beside it
+    r"(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?\s+read)?$",  # ... or its reading time
     re.IGNORECASE,
 )
 # A page's modified date on a line of its own ("Updated 19 February 2020"): not the article's.

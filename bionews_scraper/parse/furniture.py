@@ -58,6 +58,9 @@ CONTENT_TAGS = frozenset({"html", "body", "main", "article"})
 TAXONOMY_CLASS_RE = re.compile(
     r"^(?:category|tag|post|postid|format|type|status|single|page-id|author|term)[-_]", re.IGNORECASE
 )
+# Whole classes that name furniture no word of theirs gives away: WordPress's post-author
+# block after the body, a consent plugin's placeholder in a blocked embed.
+FURNITURE_CLASSES = frozenset({"wp-block-post-author", "cmplz-blocked-content-notice"})
 # Embedded posts an article quotes: content, whatever the platform's name says.
 EMBED_CLASSES = frozenset({"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"})
 # The class prefix Elementor gives every block: no hint of furniture in itself.
@@ -74,7 +77,8 @@ HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I
 def is_hidden(name: str, attrs: dict[str, Any], classes: str | None) -> bool:
     """True for an element a reader does not see: ``hidden``, ``aria-hidden``, a hiding class
     or style. ``classes`` is the class attribute as printed (one string)."""
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    # (A cookie wall marks the whole page aria-hidden and inert behind its dialog: still seen.)
+    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and "inert" not in attrs):
         return True
     if classes:
         names = classes.split()
@@ -97,6 +101,8 @@ def has_furniture_hint(name: str, classes: str | None, ident: str | None) -> boo
     out taxonomy classes ("category-comment") and Elementor's own prefix."""
     if name in CONTENT_TAGS:
         return False
+    if classes and not FURNITURE_CLASSES.isdisjoint(classes.split()):
+        return True
     # Most class strings hold no furniture word at all: one search over them as printed
     # settles it, before the taxonomy classes are filtered out. (A hint word sits inside one
     # class or id, so dropping whole classes never makes a match.)

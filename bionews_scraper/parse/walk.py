@@ -126,7 +126,11 @@ def _read_above(page: Page, anchor: Line, start: int, found: ArticleLines) -> tu
             found.issue = line
     above = None
     for line in page.lines[max(start, anchor.index - DATE_ABOVE_WINDOW) : anchor.index]:
-        if (dated := cues.read_date_line(line.text)) and not page.is_foreign_furniture(line, anchor):
+        if page.is_foreign_furniture(line, anchor):
+            continue
+        if cues.read_meta_line(line.text) is not None:
+            _read_meta_line(line, found)  # themes that print the meta line over the headline
+        elif dated := cues.read_date_line(line.text):
             above = dated
     return above
 

@@ -241,7 +241,7 @@ def test_a_role_line_without_a_comma_is_no_authors_name(role: str) -> None:
     assert not is_author_name(role)
 
 
-@pytest.mark.parametrize("updated", ["Updated", "Updated 21 June 2019", "| Last updated: 21 June 2019"])
+@pytest.mark.parametrize("updated", ["Updated", "Updated 21 June 2019", "| Last updated: 21 June 2019", "· 3 min read"])
 def test_a_meta_line_with_the_themes_updated_label_beside_it_still_reads(updated: str) -> None:
     line = f"Published 17 June 2019 posted in News and appears in BioNews 1002 {updated}"
     assert read_meta_line(line) == ("17 June 2019", "News", 1002)

@@ -427,3 +427,29 @@ def test_the_email_editions_change_of_address_footer_is_not_body() -> None:
         "<p>17 October 2016</p>", "<p>To change your e-mail address, visit www.bionews.org.uk/page_signup.asp</p>"
     )
     assert "e-mail address" not in record["body"]
+
+
+def test_a_meta_line_printed_above_the_headline_is_read() -> None:
+    html = (
+        "<html><body><header><h1>PET</h1></header><p>Published 9 November 2026 posted in News and appears in BioNews 1371</p>"
+        f"<h2 class='entry-title'>Clinic fined over storage consent</h2>{PROSE}</body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert (record["published"], record["section"], record["issue"]) == ("2026-11-09", "News", 1371)
+
+
+def test_a_page_behind_a_cookie_walls_inert_wrapper_is_still_read() -> None:
+    html = (
+        "<html><body><div class='cookie-wall__content' aria-hidden='true' inert><h1>Clinic fined over consent</h1>"
+        f"<p>19 December 2025</p>{PROSE}</div><div role='dialog'>We use cookies. Accept?</div></body></html>"
+    )
+    (record,) = extract(html.encode(), URL).records
+    assert record["kind"] == "article" and record["body"].startswith("Researchers")
+
+
+def test_the_post_author_block_and_a_blocked_embeds_consent_notice_are_not_body() -> None:
+    record = _article(
+        "<p>17 October 2016</p><figure><p class='cmplz-blocked-content-notice'>Click 'I agree' to enable YouTube videos.</p></figure>",
+        "<div class='wp-block-post-author'><p class='wp-block-post-author__name'>Leo Castellanos</p></div>",
+    )
+    assert "I agree" not in record["body"] and "Castellanos" not in record["body"]
