@@ -134,6 +134,10 @@ SETS = {
         ROOT / "fixtures" / "unseen-ab",
         "Held-out pages, set unseen-ab, blind, markup the earlier sets did not try (bench/unseen_accuracy.py --set unseen-ab), per template",
     ),
+    "unseen-ad": (
+        ROOT / "fixtures" / "unseen-ad",
+        "Held-out pages, set unseen-ad, blind, issue pages by a new hand (bench/unseen_accuracy.py --set unseen-ad), per template",
+    ),
     "unseen-aa": (
         ROOT / "fixtures" / "unseen-aa",
         "Held-out pages, set unseen-aa, blind, legacy e-mail pages (bench/unseen_accuracy.py --set unseen-aa), per template",
