@@ -82,7 +82,14 @@ OPENING_QUOTES = "\"“‘'«"
 # "BioNews 743": the heading of an issue page (also "BioNews issue 743", "BioNews #743").
 # Only a date may follow the number: "BioNews 1000: twenty years on" is an article's headline.
 ISSUE_HEADING_RE = re.compile(
-    rf"^BioNews\s*(?:issue\s*|no\.?\s*|#\s*)?(?P<number>\d{{1,5}})(?:\s*[-–—:|,]?\s*(?:\(?{_DATE}\)?))?$", re.IGNORECASE
+    rf"^(?:BioNews\s*(?:issue\s*|no\.?\s*|#\s*)?|Issue\s+)(?P<number>\d{{1,5}})(?:\s*[-–—:|,]?\s*(?:\(?{_DATE}\)?))?$",
+    re.IGNORECASE,
+)
+# A list of other issues' stories beside an issue's own: it ends the issue's list.
+OTHER_STORIES_HEADING_RE = re.compile(
+    r"^(?:last\s+week(?:'s)?(?:\s+in)?(?:\s+bionews)?|previous\s+issues?|recent\s+issues|most\s+read(?:\s+this\s+week)?"
+    r"|latest\s+(?:bionews|news|stories))\s*:?$",
+    re.IGNORECASE,
 )
 # The legacy e-mail issue page's heading: "Issue 617 (25 July 2011)".
 EMAIL_ISSUE_RE = re.compile(rf"^Issue\s+(?P<number>\d{{1,5}})\s*\(\s*(?P<date>{_DATE})\s*\)$", re.IGNORECASE)

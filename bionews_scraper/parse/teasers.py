@@ -22,7 +22,8 @@ NON_PAGE_URL_RE = re.compile(
 )
 # Links between issues ("« BioNews 1019", "Next issue"): navigation, never a story.
 NAV_LINK_RE = re.compile(
-    r"^\W*(?:BioNews\s*(?:issue\s*)?\d{1,5}|(?:previous|next|older|newer|latest|this)\s+(?:issue|newsletter|edition)s?)\W*$",
+    r"^\W*(?:BioNews\s*(?:issue\s*)?\d{1,5}|(?:previous|next|older|newer|latest|this)\s+(?:issue|newsletter|edition)s?"
+    r"(?:\W*BioNews\s*\d{1,5})?)\W*$",
     re.IGNORECASE,
 )
 # A teaser's "... [Read More]" link label is not its text (the "..." is).
@@ -56,8 +57,8 @@ def read_teasers(
     entries: list[Teaser] = []
     seen = set(skip_urls)
     for line in lines:
-        if ends_body(line.text):
-            break
+        if ends_body(line.text) or (line.is_heading and cues.OTHER_STORIES_HEADING_RE.match(line.text)):
+            break  # ... or "Last week in BioNews", "Most read": other issues' stories
         if stop_at_plain_heading and (
             cues.COMMENTS_HEADING_RE.match(line.text) or cues.SOURCES_HEADING_RE.match(line.text)
         ):

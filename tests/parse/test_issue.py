@@ -207,3 +207,28 @@ def test_a_not_found_page_whose_sidebar_prints_the_email_issue_heading_is_not_th
     teasers = "<div><a href='page_1.asp'>A story from the latest issue</a></div><div>A teaser of it...</div>"
     [record] = _email_page(teasers, title="BioNews - Page not found")
     assert record["kind"] == "error"
+
+
+def test_an_issue_page_headed_issue_n_is_that_issue() -> None:
+    entries = "".join(
+        f"<li><a href='/page_{n}'>Story number {n} on egg donation</a><p>21 January 2019</p>"
+        "<p>The regulator has asked clinics what they tell donors about it...</p></li>"
+        for n in (1, 2)
+    )
+    [record] = extract(
+        f"<html><body><h1>Issue 983</h1><p>21 January 2019</p><ol>{entries}</ol></body></html>".encode(),
+        "https://www.bionews.org.uk/page_140001",
+    ).records
+    assert (record["kind"], record["issue"], len(record["articles"])) == ("issue", 983, 2)
+
+
+def test_last_weeks_stories_and_the_previous_issue_link_are_not_the_issues_entries() -> None:
+    own = "".join(
+        f"<li><a href='/own-{n}/'>Own story number {n} this week</a><br>A teaser of it...</li>" for n in (1, 2)
+    )
+    other = "<li><a href='/old-story/'>A story from the week before</a><br>Its teaser...</li>"
+    issue = _issue(
+        f"<h1>BioNews 584</h1><ul>{own}</ul><p><a href='/page_150200'>« Previous issue: BioNews 583</a></p>"
+        f"<h3>Last week in BioNews</h3><ul>{other}</ul>"
+    )
+    assert [entry["url"].rsplit("/", 2)[1] for entry in issue["articles"]] == ["own-1", "own-2"]

@@ -40,6 +40,7 @@ SET_SIZES = {
     "unseen-w": (5, 3),
     "unseen-y": (5, 3),
     "unseen-z": (15, 3),
+    "unseen-ad": (5, 3),
     "unseen-aa": (15, 2),
     "unseen-ab": (5, 3),
 }
