@@ -1,4 +1,4 @@
-"""Held-out pages (fixtures/unseen and fixtures/unseen-b to fixtures/unseen-ab, by different people), written before
+"""Held-out pages (fixtures/unseen and fixtures/unseen-b to fixtures/unseen-ad, by different people), written before
 the parser was tuned on them, in markup unlike fixtures/pages: per set and template, the checked fields and body text must come out right,
 every non-article must be refused, and no page may raise. (trafilatura's side of the
 comparison is in bench/unseen_accuracy.py: it is a bench-only dependency.)"""
@@ -43,6 +43,7 @@ SET_SIZES = {
     "unseen-ad": (5, 3),
     "unseen-aa": (15, 2),
     "unseen-ab": (5, 3),
+    "unseen-ac": (7, 3),
 }
 # Sets written in one template only (the pages per template above are that template's).
 ONE_TEMPLATE_SETS = {
