@@ -151,6 +151,10 @@ SETS = {
         ROOT / "fixtures" / "unseen-z",
         "Held-out pages, set unseen-z, blind, the newest WordPress pages (bench/unseen_accuracy.py --set unseen-z), per template",
     ),
+    "unseen-ae": (
+        ROOT / "fixtures" / "unseen-ae",
+        "Held-out pages, set unseen-ae, blind, the live WordPress site by a new hand (bench/unseen_accuracy.py --set unseen-ae), per template",
+    ),
 }
 TEMPLATES = ("legacy", "bionews2018", "progress")
 ARTICLE_FIELDS = ("kind", "headline", "published", "issue", "authors", "section", "related", "sources")
