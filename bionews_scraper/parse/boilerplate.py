@@ -33,6 +33,8 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "this article was printed from",  # print views: "This article was printed from URL on DATE."
     "printed from bionews",
     "letters may be edited",  # the letters page's editor's note
+    "bionews in your inbox",  # a sign-up box inside the content ("Get BioNews in your inbox every Monday.")
+    "receives a small commission",  # a bookshop link under a review
 )
 # Short lines that start these ways are furniture; in prose these words are ordinary.
 BOILERPLATE_STARTS: tuple[str, ...] = (

@@ -155,6 +155,9 @@ def _read_cue(line: Line, found: ArticleLines, state: _State, dated: tuple[str, 
         return True
     if _read_author_lines(line, found, state):
         return True
+    if found.date is not None and (name := _linked_name_over_role(line)) is not None:
+        found.named.append(name)  # an Authors box whose label is hidden: "<a>NAME</a> ROLE" lines
+        return True
     under_byline, state.under_byline = state.under_byline, False
     if under_byline and _is_affiliation(line) and not cues.is_review_fact(line.text):
         found.coauthors += names.affiliation_names(line.text)  # what is left under a byline
@@ -257,6 +260,19 @@ def _linked_name(line: Line) -> str:
     if link and link.text and line.text.startswith(link.text) and names.is_author_name(link.text):
         return link.text
     return line.text
+
+
+def _linked_name_over_role(line: Line) -> str | None:
+    """Under the date, before the text: a line that opens with a link to a person's name and
+    goes on with their role (``<a>Dr Tomasz Wieczorek</a> Research Fellow, University of
+    Leeds``), as author boxes print it; the name, else ``None``."""
+    if len(line.links) != 1 or not _is_affiliation(line):
+        return None
+    name = line.links[0].text
+    rest = line.text[len(name) :].strip(" ,–—-|")
+    if not rest or not line.text.startswith(name) or len(name.split()) < 2 or not names.is_author_name(name):
+        return None
+    return name
 
 
 def _may_be_name(line: Line, state: _State) -> bool:

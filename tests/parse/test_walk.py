@@ -453,3 +453,21 @@ def test_the_post_author_block_and_a_blocked_embeds_consent_notice_are_not_body(
         "<div class='wp-block-post-author'><p class='wp-block-post-author__name'>Leo Castellanos</p></div>",
     )
     assert "I agree" not in record["body"] and "Castellanos" not in record["body"]
+
+
+def test_an_author_boxs_linked_name_with_its_role_on_one_line_is_an_author_under_a_hidden_label() -> None:
+    record = _article(
+        "<p>Published 27 July 2026 posted in Elsewhere</p><h2 class='screen-reader-text'>Authors</h2>"
+        "<p aria-hidden='true'>Authors</p><p><strong><a href='/p/t/'>Dr Tomasz Wieczorek</a></strong> "
+        "<span class='role'>Research Fellow, University of Leeds</span></p>"
+    )
+    assert record["authors"] == ["Dr Tomasz Wieczorek"] and "Research Fellow" not in record["body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Get BioNews in your inbox every Monday.", "Buy the book from Bookshop.org (PET receives a small commission)"],
+)
+def test_a_sign_up_box_and_a_bookshop_link_inside_the_content_are_not_body(line: str) -> None:
+    record = _article("<p>17 October 2016</p>", f"<p>{line}</p>")
+    assert line not in record["body"]
