@@ -1,10 +1,10 @@
 """Accuracy on held-out pages (fixtures/unseen), per template: our parser against trafilatura.
 
-    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-z|unseen-aa|...|unseen-ad]   (trafilatura: pip install -e '.[bench]')
+    .venv/bin/python -m bench.unseen_accuracy [--set unseen|unseen-b|...|unseen-z|unseen-aa|...|unseen-ae]   (trafilatura: pip install -e '.[bench]')
 
 Held-out sets, written by different people before the parser was tuned on them:
 fixtures/unseen (the default), fixtures/unseen-b to fixtures/unseen-z (no unseen-x) and fixtures/unseen-aa
-to fixtures/unseen-ad, all but unseen-b written blind, from docs/site-layouts.md alone; each is scored and
+to fixtures/unseen-ae, all but unseen-b written blind, from docs/site-layouts.md alone; each is scored and
 recorded on its own.
 
 Each case is a page written in markup unlike fixtures/pages, with a hand-typed
