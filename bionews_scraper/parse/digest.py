@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.boilerplate import is_boilerplate
+from bionews_scraper.parse.classify import SENTENCE_ENDS
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
@@ -23,7 +24,6 @@ from bionews_scraper.records.types import Article, Issue, IssueEntry
 # An article with no issue line is whole when its first paragraph is prose and another follows.
 WHOLE_BODY_PARAGRAPHS = 2
 WHOLE_BODY_MIN_LENGTH = 80
-SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 
 
 @dataclass(frozen=True, slots=True)
