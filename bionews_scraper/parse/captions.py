@@ -11,6 +11,7 @@ import re
 
 from bs4 import Tag
 
+from bionews_scraper.parse.cues import SENTENCE_ENDS
 from bionews_scraper.parse.page import Line
 
 # Captions are short; a caption above a licence line sits at most this many lines above it.
@@ -24,7 +25,8 @@ CAPTION_LABEL_RE = re.compile(r"^(?:image|photo|photograph|picture|illustration)
 IMAGE_TAGS = frozenset({"img", "picture", "amp-img"})
 TABLE_CELL_TAGS = frozenset({"td", "th"})
 CLASS_WORD_SEPARATORS_RE = re.compile(r"[\s_-]+")
-SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
+# A short line (caption, link, affiliation) ending in a straight apostrophe reads as a sentence too.
+SENTENCE_ENDS_WITH_APOSTROPHE = (*SENTENCE_ENDS, "'")
 
 
 def is_caption(line: Line) -> bool:
@@ -35,7 +37,7 @@ def is_caption(line: Line) -> bool:
         return False
     if CAPTION_LABEL_RE.match(line.text) or _has_caption_class(line.element):
         return True  # "Image: a still from the film, courtesy of the distributor", <div class="caption">
-    if line.text.endswith(SENTENCE_END):
+    if line.text.endswith(SENTENCE_ENDS_WITH_APOSTROPHE):
         return False
     element = line.element
     if any(_adjacent_tag_name(element, side) in IMAGE_TAGS for side in ("previous_sibling", "next_sibling")):
@@ -76,6 +78,6 @@ def drop_captions(body: list[Line], licence_index: int) -> None:
         body
         and body[-1].index >= licence_index - CAPTION_WINDOW
         and len(body[-1].text) <= CAPTION_MAX_LENGTH
-        and not body[-1].text.endswith(SENTENCE_END)
+        and not body[-1].text.endswith(SENTENCE_ENDS_WITH_APOSTROPHE)
     ):
         body.pop()

@@ -36,7 +36,6 @@ LAYOUT_CUE_LINES = 150
 # A sentence at least this long is prose: a listing has none before its second item (its
 # teasers end in "..." or "Read more").
 PROSE_MIN_LENGTH = 60
-SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 # An entry's cue lines under its headline link: a date, a By line and an issue line.
 TEASER_CUE_LINES = 3
 # About and team pages: this many "ROLE: NAME" or "NAME, ROLE" lines under their prose.
@@ -44,7 +43,6 @@ LISTED_PEOPLE = 2
 ROLE_LINE_MAX_LENGTH = 100
 # Testimonials: this many quotations, each with a "By NAME" line under it.
 SIGNED_QUOTES = 2
-CLOSING_QUOTES = "\"”’'»"
 # A slug that starts with "search-" is an article ("/search-for-male-infertility-genes-widens/").
 SEARCH_URL_RE = re.compile(r"[?&](?:s|q|search|query)=|/search(?:/|\.\w+)?(?:$|[?#])", re.IGNORECASE)
 
@@ -210,13 +208,13 @@ def _first_prose(lines: list[Line]) -> int | None:
 
 def _is_prose(text: str) -> bool:
     """A sentence of text; a teaser (ending "..." or "…") is not prose."""
-    if len(text) < PROSE_MIN_LENGTH or not text.endswith(SENTENCE_ENDS) or text.endswith(("...", "…")):
+    if len(text) < PROSE_MIN_LENGTH or not text.endswith(cues.SENTENCE_ENDS) or text.endswith(("...", "…")):
         return False
     return not is_boilerplate(text)
 
 
 def _is_quotation(text: str) -> bool:
-    return len(text) > 2 and text[0] in cues.OPENING_QUOTES and text[-1] in CLOSING_QUOTES
+    return len(text) > 2 and text[0] in cues.OPENING_QUOTES and text[-1] in cues.CLOSING_QUOTES
 
 
 def _in_a_teaser(lines: list[Line], line: Line) -> bool:

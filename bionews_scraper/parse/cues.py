@@ -79,6 +79,10 @@ SECTION_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
 BYLINE_RE = re.compile(r"^(?:(?:reported|written|words)\s+)?by\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
 BYLINE_MAX_LENGTH = 160
 OPENING_QUOTES = "\"“‘'«"
+CLOSING_QUOTES = "\"”’'»"
+# A sentence's last character: its stop, or the quotation mark closing it. The straight
+# apostrophe is left out, as it also ends possessives ("the donors'").
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
 # "BioNews 743": the heading of an issue page (also "BioNews issue 743", "BioNews #743").
 # Only a date may follow the number: "BioNews 1000: twenty years on" is an article's headline.
 ISSUE_HEADING_RE = re.compile(

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from bionews_scraper.parse import cues
 from bionews_scraper.parse.article import build_article
 from bionews_scraper.parse.boilerplate import is_boilerplate
-from bionews_scraper.parse.classify import SENTENCE_ENDS
 from bionews_scraper.parse.metadata import Metadata
 from bionews_scraper.parse.normalise import normalise_url, parse_date
 from bionews_scraper.parse.page import Line, Page
@@ -109,7 +108,7 @@ def _opens_whole_body(lines: list[Line]) -> bool:
     first = rest[0].text
     return (
         len(first) >= WHOLE_BODY_MIN_LENGTH
-        and first.endswith(SENTENCE_ENDS)
+        and first.endswith(cues.SENTENCE_ENDS)
         and not first.endswith(("...", "…"))
         and not READ_MORE_RE.search(rest[1].text)
     )

@@ -15,7 +15,13 @@ from bs4 import Tag
 
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
-from bionews_scraper.parse.captions import NOT_PROSE_TAGS, SENTENCE_END, TABLE_CELL_TAGS, drop_captions, is_caption
+from bionews_scraper.parse.captions import (
+    NOT_PROSE_TAGS,
+    SENTENCE_ENDS_WITH_APOSTROPHE,
+    TABLE_CELL_TAGS,
+    drop_captions,
+    is_caption,
+)
 from bionews_scraper.parse.page import Line, Page
 from bionews_scraper.parse.regions import CUE_WINDOW, DATE_ABOVE_WINDOW, same_text
 from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, under_headline_link
@@ -341,7 +347,7 @@ def _is_link_furniture(line: Line) -> bool:
     """A short line that is nothing but links (share buttons, "sign up" calls): not prose.
     The spaces and bars between links do not count ("Twitter Facebook Email Print")."""
     text = line.text
-    if len(text) > LINK_LINE_MAX_LENGTH or text.endswith(SENTENCE_END) or not line.links:
+    if len(text) > LINK_LINE_MAX_LENGTH or text.endswith(SENTENCE_ENDS_WITH_APOSTROPHE) or not line.links:
         return False
     if line.link_text_share >= LINK_LINE_SHARE:
         return True  # most link lines; the spaces only matter just under the threshold
@@ -352,4 +358,6 @@ def _is_link_furniture(line: Line) -> bool:
 def _is_affiliation(line: Line) -> bool:
     """A role line under a byline or name: short, not a sentence, not a heading."""
     text = line.text
-    return len(text) <= AFFILIATION_MAX_LENGTH and not text.endswith(SENTENCE_END) and not line.is_heading
+    return (
+        len(text) <= AFFILIATION_MAX_LENGTH and not text.endswith(SENTENCE_ENDS_WITH_APOSTROPHE) and not line.is_heading
+    )
