@@ -65,8 +65,6 @@ def notice_refusal(page: Page, heading: Line | None) -> tuple[str, str] | None:
     for pattern, kind in NOTICE_HEADLINES:
         if heading is not None and pattern.match(heading.text):
             return "not_an_article", f"the page is {kind}: {heading.text[:80]!r}"
-    if is_sign_up_page(page):
-        return "not_an_article", SIGN_UP_PAGE
     if (section := _meta_line_section(page, heading)) in NOTICE_SECTIONS:
         return NOTICE_SECTIONS[section], f"the page is posted in {section.title()}, not in a BioNews section"
     body = [line.text for line in page.lines if line.furniture is None]
