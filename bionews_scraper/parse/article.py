@@ -6,12 +6,10 @@ what markup hides. Every fallback or disagreement leaves a warning.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from bionews_scraper.parse import cues, names
 from bionews_scraper.parse.boilerplate import ends_body, is_boilerplate
 from bionews_scraper.parse.metadata import Metadata, reconcile_published
-from bionews_scraper.parse.normalise import SITE_HOSTS, normalise_url, parse_date
+from bionews_scraper.parse.normalise import SITE_HOSTS, normalise_url, parse_date, site_host
 from bionews_scraper.parse.page import Line, Page, in_element
 from bionews_scraper.parse.regions import content_span, headline_candidates, same_text
 from bionews_scraper.parse.teasers import headline_link, is_inline_teaser, read_teasers
@@ -214,11 +212,7 @@ def _links_to_site(line: Line, base_url: str) -> bool:
     """True when ``line``'s headline link leads to a page on the page's own host."""
     link = headline_link(line)
     url = normalise_url(link.href, base_url) if link else None
-    return bool(url) and _site(str(url)) in {_site(base_url), *SITE_HOSTS}
-
-
-def _site(url: str) -> str:
-    return (urlsplit(url).hostname or "").removeprefix("www.")
+    return bool(url) and site_host(str(url)) in {site_host(base_url), *SITE_HOSTS}
 
 
 def _sources(page: Page, anchor: Line | None, body_end: int, end: int) -> list[Source]:

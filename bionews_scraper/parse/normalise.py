@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from dateparser.date import DateDataParser
 from w3lib.url import safe_url_string
 
-from bionews_scraper.records.identity import clean_url
+from bionews_scraper.records.identity import clean_url, host_of
 
 # A web archive's rewritten link: https://web.archive.org/web/20080415103022/http://www.bionews.org.uk/...
 # (the timestamp may carry a modifier such as "id_" or "im_").
@@ -195,9 +195,14 @@ def _join(base_url: str, href: str) -> str:
     return urljoin(base_url, href)
 
 
+def site_host(url: str) -> str:
+    """The host of ``url`` without its ``www.``: "bionews.org.uk" however the link spells it."""
+    return host_of(url).removeprefix("www.")
+
+
 def on_site(url: str) -> bool:
     """True for an address on one of BioNews's own hosts."""
-    return (urlsplit(url).hostname or "").removeprefix("www.") in SITE_HOSTS
+    return site_host(url) in SITE_HOSTS
 
 
 def _proxied_site_url(url: str) -> str | None:
