@@ -262,23 +262,24 @@ def _read_author_lines(line: Line, found: ArticleLines, state: _State) -> bool:
 def _linked_name(line: Line) -> str:
     """An author box's line: its text, or, when it opens with a link and goes on, the link's
     text (``<a>NAME</a><span>ROLE</span>``, which the theme's style puts on two lines)."""
-    link = line.links[0] if len(line.links) == 1 else None
-    if link and link.text and line.text.startswith(link.text) and names.is_author_name(link.text):
-        return link.text
-    return line.text
+    return _opening_link_name(line) or line.text
 
 
 def _linked_name_over_role(line: Line) -> str | None:
     """Under the date, before the text: a line that opens with a link to a person's name and
     goes on with their role (``<a>Dr Tomasz Wieczorek</a> Research Fellow, University of
     Leeds``), as author boxes print it; the name, else ``None``."""
-    if len(line.links) != 1 or not _is_affiliation(line):
+    if not _is_affiliation(line) or not (name := _opening_link_name(line)) or len(name.split()) < 2:
         return None
-    name = line.links[0].text
-    rest = line.text[len(name) :].strip(" ,–—-|")
-    if not rest or not line.text.startswith(name) or len(name.split()) < 2 or not names.is_author_name(name):
-        return None
-    return name
+    return name if line.text[len(name) :].strip(" ,–—-|") else None
+
+
+def _opening_link_name(line: Line) -> str | None:
+    """The text of the line's one link, when the line opens with it and it is an author's name."""
+    link = line.links[0] if len(line.links) == 1 else None
+    if link and link.text and line.text.startswith(link.text) and names.is_author_name(link.text):
+        return link.text
+    return None
 
 
 def _may_be_name(line: Line, state: _State) -> bool:
